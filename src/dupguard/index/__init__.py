@@ -1,0 +1,5 @@
+"""Matching engine: records → keys → blocks → scored candidates → clusters."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
