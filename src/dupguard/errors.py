@@ -73,7 +73,9 @@ _MAX_SHOWN = 80
 
 
 def _shown(value: object) -> str:
-    """A bounded repr: a 10 MB input must not become a 10 MB message."""
+    """A bounded repr: a 10 MB input must not become a 10 MB message (nor cost a 10 MB repr)."""
+    if isinstance(value, str | bytes) and len(value) > _MAX_SHOWN:
+        value = value[:_MAX_SHOWN]
     text = repr(value)
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 15] + f"… ({len(text)} chars)"
@@ -113,6 +115,7 @@ class PhoneReason(StrEnum):
     TOO_SHORT = "too_short"
     INVALID_COUNTRY_CODE = "invalid_country_code"
     INVALID_NUMBER = "invalid_number"
+    UNKNOWN_REGION = "unknown_region"  # the region= argument is not a region phonenumbers knows
 
 
 class CompanyReason(StrEnum):

@@ -1,5 +1,46 @@
-"""Matching engine: records → keys → blocks → scored candidates → clusters."""
+"""Matching engine: records → keys → blocks → scored candidates → clusters.
+
+* :class:`Schema` says which column holds which kind of value.
+* :class:`Index` answers one record at a time: :meth:`Index.candidates` returns scored,
+  explained possible duplicates of a customer before a CRM saves it.
+* :func:`dedupe`, :func:`link` and :func:`pairs` match whole lists at once (vectorised).
+* :class:`Model` holds the Fellegi–Sunter parameters; defaults work untrained, and
+  :meth:`Model.fit` estimates them from unlabelled data.
+
+Examples:
+    >>> from dupguard.index import Index
+    >>> ix = Index()
+    >>> ix.add({"id": "c1", "company": "HUAWEI TECHNOLOGIES CO., LTD.", "website": "www.huawei.com"})
+    >>> ix.candidates({"company": "Huawei Technologies", "email": "li@huawei.com"})[0].id
+    'c1'
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dupguard.index._batch import BatchResult, Rejected, dedupe, link, pairs, run
+from dupguard.index._compare import Level
+from dupguard.index._index import Candidate, DemotedKey, Index, IndexStats, default_block_limit
+from dupguard.index._model import FieldParams, Model
+from dupguard.index._schema import KINDS, Field, Schema
+from dupguard.index._score import FieldExplanation
+
+__all__ = [
+    "KINDS",
+    "BatchResult",
+    "Candidate",
+    "DemotedKey",
+    "Field",
+    "FieldExplanation",
+    "FieldParams",
+    "Index",
+    "IndexStats",
+    "Level",
+    "Model",
+    "Rejected",
+    "Schema",
+    "dedupe",
+    "default_block_limit",
+    "link",
+    "pairs",
+    "run",
+]

@@ -4,18 +4,24 @@ A rep who types ``Ａｃｍｅ`` (full-width), ``Acme`` with a Cyrillic ``А``, 
 space) or ``寧波`` (Traditional) must get the same key as the colleague who typed ``acme`` or
 ``宁波``. :func:`fold` applies, in this order:
 
-1. **Invisible characters removed**: every ``Cf`` (format) character — zero-width space/joiners
+1. **Invisible characters removed**: lone surrogates (``Cs``, left by mis-decoded bytes) and
+   every ``Cf`` (format) character — zero-width space/joiners
    U+200B–U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen U+00AD, bidi controls
    U+200E/U+200F, U+202A–U+202E, U+2066–U+2069 — plus variation selectors (U+FE00–U+FE0F) and
    the combining grapheme joiner (U+034F). Control characters (``Cc``) become spaces.
    Source: Unicode TR9 (bidi), TR31 §2.3 (default-ignorable code points).
 2. **NFKC** (Unicode TR15): full-width ASCII → ASCII, ideographic space → space, ligatures
    (``ﬁ``) and compatibility forms (``①``, ``Ⅷ``, ``㈱``) → their plain forms.
-3. **Case folding** (``str.casefold``; ``ß`` → ``ss``).
+3. **Case folding** (``str.casefold``; ``ß`` → ``ss``), then NFKC once more: case folding can
+   leave text un-normalized (``ß`` + combining acute → ``ss`` + acute, which composes to ``sś``),
+   and a key must not change when folded twice (the ``NFKC_Casefold`` closure of UAX #44).
 4. **Punctuation and whitespace variants**: every dash (Pd, minus sign) → ``-``; curly, prime and
    full-width quotes → ``'``/``"``; every ``Zs`` space and line break → one space; trimmed.
 5. **Traditional → Simplified Chinese**, character by character with OpenCC's ``t2s`` tables
-   (BYVoid/OpenCC), only when the text holds Han characters.
+   (BYVoid/OpenCC), only when the text holds Han characters. Deliberately *not* phrase by phrase:
+   OpenCC's phrase rules keep a character inside a Traditional phrase (``乾安縣`` → ``乾安县``) but
+   not inside the Simplified spelling of the same phrase (``乾安县`` → ``干安县``), so two writers
+   of one name would get two keys, and folding twice would change the key.
 
 :func:`skeleton` then maps Latin/Cyrillic/Greek look-alikes onto one Latin letter (a subset of
 Unicode TR39 ``confusables.txt``, lower-cased; digits are deliberately *not* mapped, since ``0``/``O``
@@ -105,15 +111,32 @@ def _check(raw: object) -> str:
     if not isinstance(raw, str):
         raise InvalidText(TextReason.NOT_A_STRING, type(raw).__name__)
     if len(raw) > MAX_LENGTH:
-        raise InvalidText(TextReason.TOO_LONG, raw)
+        # A bounded head as .value: building the message from a 10 MB value would cost more than
+        # the call is allowed to take.
+        raise InvalidText(TextReason.TOO_LONG, f"{raw[:64]}… ({len(raw)} chars)")
     return raw
+
+
+@lru_cache(maxsize=8192)
+def _t2s_char(ch: str) -> str:
+    # One character alone, so no phrase rule applies; repeated until stable because the
+    # character table chains (薴 → 苧 → 苎), and a key must be a fixed point.
+    convert = _t2s()
+    out = convert(ch)
+    for _ in range(8):
+        again = "".join(convert(c) for c in out)
+        if again == out:
+            break
+        out = again
+    return out
 
 
 def _strip_invisible(s: str) -> str:
     out = []
     for ch in s:
         cat = unicodedata.category(ch)
-        if cat == "Cf" or ord(ch) in _INVISIBLE_EXTRA:
+        # Cs: a lone surrogate is not a character (a mis-decoded byte); it has no form to fold.
+        if cat in ("Cf", "Cs") or ord(ch) in _INVISIBLE_EXTRA:
             continue
         out.append(" " if cat == "Cc" else ch)
     return "".join(out)
@@ -138,13 +161,21 @@ def has_han(raw: str, /) -> bool:
 
 
 def to_simplified(raw: str, /) -> str:
-    """Traditional → Simplified Chinese with OpenCC's ``t2s`` tables; other text unchanged.
+    """Traditional → Simplified Chinese, character by character with OpenCC's ``t2s`` tables.
+
+    Each Han character is converted on its own (no phrase rules), so the result is a fixed point
+    (``to_simplified(to_simplified(x)) == to_simplified(x)``) and a Simplified spelling gives the
+    same result as its Traditional one. Other text is returned unchanged.
 
     Examples:
         >>> to_simplified("臺灣水泥 華為")
         '台湾水泥 华为'
+        >>> to_simplified("乾安縣") == to_simplified("乾安县") == "干安县"
+        True
     """
-    return _t2s()(raw) if has_han(raw) else raw
+    if not has_han(raw):
+        return raw
+    return "".join(_t2s_char(ch) if _HAN_RE.match(ch) else ch for ch in raw)
 
 
 def fold(raw: str, /) -> str:
@@ -172,6 +203,7 @@ def fold(raw: str, /) -> str:
             s = "".join(" " if unicodedata.category(c) == "Cc" else c for c in s)
         return _SPACES_RE.sub(" ", s.lower()).strip()
     s = unicodedata.normalize("NFKC", _strip_invisible(s)).casefold()
+    s = unicodedata.normalize("NFKC", s)  # casefold can de-normalize (ß + U+0301 → "ss" + U+0301)
     s = s.translate(_PUNCT_MAP)
     # casefold/NFKC can expose new format characters (rare); a second strip keeps fold idempotent.
     s = _strip_invisible(s)
@@ -190,7 +222,11 @@ def skeleton(folded: str, /) -> str:
         >>> skeleton("ооо")                 # genuine Cyrillic is skeletonised too: keys only
         'ooo'
     """
-    return folded if folded.isascii() else folded.translate(_CONFUSABLES)
+    if folded.isascii():
+        return folded
+    # NFC again: a look-alike base with a combining mark (Cyrillic а + U+0301) becomes a Latin
+    # base that composes (á); uncomposed, the key would change when canonicalised twice.
+    return unicodedata.normalize("NFC", folded.translate(_CONFUSABLES))
 
 
 def canonical(raw: str, /) -> str:
@@ -288,6 +324,12 @@ class ParsedText:
         key: :func:`canonical` of it.
         ascii: :func:`transliterate` of it.
         scripts: the writing systems present.
+
+    Examples:
+        >>> p = ParsedText(original="Ａｃｍｅ", folded="acme", key="acme", ascii="acme",
+        ...                scripts=frozenset({"latin"}))
+        >>> p == parse("Ａｃｍｅ")
+        True
     """
 
     original: str

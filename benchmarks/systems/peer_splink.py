@@ -1,0 +1,226 @@
+"""Splink 5 on DuckDB: Fellegi-Sunter with u by random sampling and m by EM (no labels).
+
+Configuration (Splink's documented workflow — the Splink 5 docs "Tutorial: estimating model
+parameters" and the Febrl3/Febrl4 example notebooks; API read from the installed
+``splink/internals/linker_components/training.py`` and ``comparison_library.py``):
+
+* **Backend**: ``DuckDBAPI()`` in memory; tables registered with ``db_api.register``.
+* **Comparisons** from the dataset schema: name / person → ``NameComparison`` (exact,
+  Jaro-Winkler 0.92 / 0.88 / 0.7); company → ``JaroWinklerAtThresholds([0.9, 0.7])`` on a lightly
+  cleaned name; date → ``DateOfBirthComparison(input_is_string=True)`` with the format detected
+  from the data (Levenshtein ≤ 1, ≤ 1 month, ≤ 1 year, ≤ 10 years), or Levenshtein [1, 2] when no
+  single format fits; text → ``LevenshteinAtThresholds([1, 2])``; exact, email, phone, domain,
+  country → ``ExactMatch``.
+* **Blocking for prediction**: ``block_on(col)`` for every non-text column whose exact-value
+  blocks yield at most ``BLOCK_BUDGET`` × n pairs (so Febrl's 8-valued ``state`` is left out
+  while ``postcode`` and ``date_of_birth`` are kept).
+* **Training**: λ by ``estimate_probability_two_random_records_match`` on a deterministic rule
+  (every strong key alone, or all name + date columns together; recall 0.7, the docs' example
+  value); u by ``estimate_u_using_random_sampling(max_pairs=1e6, seed=0)``; m by
+  ``estimate_parameters_using_expectation_maximisation`` twice, blocked on the two cheapest
+  prediction rules, so every comparison's m is estimated at least once.
+* **Decision**: ``splink``: ``predict(threshold_match_probability=0.9)`` then
+  ``cluster_pairwise_predictions_at_threshold(…, 0.9)`` (dedupe) or the links ≥ 0.9 (link).
+  ``splink-bestf1`` is the same model at the threshold that maximises pairwise F1 against the
+  ground truth — *optimistic*: no user has that threshold without labels.
+
+Examples:
+    >>> from benchmarks.systems.peer_splink import SYSTEMS, detect_date_format
+    >>> sorted(SYSTEMS)
+    ['splink', 'splink-bestf1']
+    >>> detect_date_format(["19560409", "19990219", None])
+    '%Y%m%d'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from benchmarks.metrics import best_f1_threshold, ordered_pair
+from benchmarks.systems import Result
+from benchmarks.systems._common import columns_of, frames, package_versions
+from benchmarks.systems.peer_recordlinkage import clean_company
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pandas as pd
+
+__all__ = ["SYSTEMS", "Splink", "block_pairs", "detect_date_format"]
+
+THRESHOLD: Final = 0.9
+BLOCK_BUDGET: Final = 20
+_STRONG: Final = ("email", "phone", "domain")
+_FORMATS: Final = (
+    ("%Y%m%d", re.compile(r"\d{8}")),
+    ("%Y-%m-%d", re.compile(r"\d{4}-\d{2}-\d{2}")),
+    ("%d/%m/%Y", re.compile(r"\d{2}/\d{2}/\d{4}")),
+)
+
+
+def detect_date_format(values: Iterable[object], /) -> str | None:
+    """The one strptime format every non-null value has the shape of, else ``None``.
+
+    Examples:
+        >>> detect_date_format(["2020-01-02", "2021-12-31"])
+        '%Y-%m-%d'
+        >>> detect_date_format(["2020-01-02", "02/01/2020"]) is None
+        True
+    """
+    present = [v for v in values if isinstance(v, str) and v]
+    for fmt, pattern in _FORMATS:
+        if present and all(pattern.fullmatch(v) for v in present):
+            return fmt
+    return None
+
+
+def block_pairs(dfs: list[pd.DataFrame], col: str, /) -> int:
+    """Pairs an exact block on ``col`` generates (within one frame, or across two).
+
+    Examples:
+        >>> import pandas as pd
+        >>> block_pairs([pd.DataFrame({"x": ["a", "a", "a", "b", None]})], "x")
+        3
+    """
+    counts = [df[col].dropna().value_counts() for df in dfs]
+    if len(counts) == 1:
+        return int((counts[0] * (counts[0] - 1) // 2).sum())
+    left, right = counts
+    return int((left * right.reindex(left.index, fill_value=0)).sum())
+
+
+def _comparisons(schema: dict[str, str], dfs: list[pd.DataFrame]) -> list[Any]:
+    import splink.comparison_library as cl
+
+    out: list[Any] = []
+    for col, kind in schema.items():
+        if kind in ("name", "person"):
+            out.append(cl.NameComparison(col))
+        elif kind == "company":
+            out.append(cl.JaroWinklerAtThresholds(col, [0.9, 0.7]))
+        elif kind == "date":
+            fmt = detect_date_format(v for df in dfs for v in df[col])
+            if fmt is None:
+                out.append(cl.LevenshteinAtThresholds(col, [1, 2]))
+            else:
+                out.append(cl.DateOfBirthComparison(col, input_is_string=True, datetime_format=fmt))
+        elif kind == "text":
+            out.append(cl.LevenshteinAtThresholds(col, [1, 2]))
+        else:
+            out.append(cl.ExactMatch(col))
+    return out
+
+
+def _prepare(df: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
+    out = df[["id", *schema]].copy()
+    for col in columns_of(schema, "company"):
+        out[col] = out[col].map(clean_company)
+    return out.astype(object).where(out.notna(), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Splink:
+    """The Splink adapter; ``optimistic`` picks the best-F1 threshold from the ground truth."""
+
+    name: str = "splink"
+    optimistic: bool = False
+
+    def version(self) -> str:
+        """Versions of Splink and its backend."""
+        return package_versions("splink", "duckdb", "pandas")
+
+    def run(self, dataset: Any, /) -> Result:
+        """Train without labels, predict, threshold, cluster (see the module docstring)."""
+        import logging
+
+        from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+        logging.getLogger("splink").setLevel(logging.ERROR)
+        schema: dict[str, str] = dict(dataset.schema)
+        dfs = [_prepare(df, schema) for df in frames(dataset)]
+        n = sum(len(df) for df in dfs)
+        budget = BLOCK_BUDGET * n
+        costs = {
+            col: block_pairs(dfs, col) for col, kind in schema.items() if kind != "text"
+        }
+        block_cols = sorted((c for c, k in costs.items() if 0 < k <= budget), key=costs.__getitem__)
+        if not block_cols:
+            block_cols = [min(costs, key=costs.__getitem__)]
+        strong = columns_of(schema, *_STRONG)
+        deterministic = [block_on(c) for c in strong] or [
+            block_on(*columns_of(schema, "name", "person", "company", "date"))
+        ]
+        link = dataset.task == "link"
+        settings = SettingsCreator(
+            link_type="link_only" if link else "dedupe_only",
+            unique_id_column_name="id",
+            comparisons=_comparisons(schema, dfs),
+            blocking_rules_to_generate_predictions=[block_on(c) for c in block_cols],
+            retain_intermediate_calculation_columns=False,
+            retain_matching_columns=False,
+        )
+        db_api = DuckDBAPI()
+        tables = [
+            db_api.register(df, dataset_display_name=side)
+            for df, side in zip(dfs, ("left", "right"), strict=False)
+        ]
+        linker = Linker(tables if link else tables[0], settings, log_level=None)
+        linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
+        linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=0)
+        em_cols = block_cols[:2] if len(block_cols) >= 2 else block_cols
+        for col in em_cols:
+            linker.training.estimate_parameters_using_expectation_maximisation(block_on(col))
+
+        threshold = THRESHOLD
+        extra: dict[str, Any] = {
+            "blocking": [f"block_on({c!r})" for c in block_cols],
+            "em_blocking": [f"block_on({c!r})" for c in em_cols],
+            "labels": 0,
+        }
+        if self.optimistic:
+            scored = linker.inference.predict().as_pandas_dataframe()
+            triples = _triples(scored, link)
+            threshold, _ = best_f1_threshold(triples, dataset.true_pairs())
+            extra["optimistic"] = "threshold chosen with the ground truth"
+            predictions = linker.table_management.register_table(
+                scored[scored["match_probability"] >= threshold], "bestf1_predictions", overwrite=True
+            )
+        else:
+            predictions = linker.inference.predict(threshold_match_probability=threshold)
+        extra["threshold"] = threshold
+
+        def candidates() -> Iterable[tuple[str, str]]:
+            blocked = linker.inference.compute_blocked_pairs_for_predict().as_pandas_dataframe()
+            return (p for p, _ in _orient(blocked, link))
+
+        if link:
+            pred = predictions.as_pandas_dataframe()
+            pairs = frozenset(p for p, prob in _orient(pred, link) if prob >= threshold)
+            return Result(pairs=pairs, candidates=candidates, extra=extra)
+        clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
+            predictions, threshold_match_probability=threshold
+        ).as_pandas_dataframe()
+        clusters = dict(zip(clustered["id"].astype(str), clustered["cluster_id"].astype(str), strict=True))
+        return Result(clusters=clusters, candidates=candidates, extra=extra)
+
+
+def _orient(df: pd.DataFrame, link: bool) -> Iterable[tuple[tuple[str, str], float]]:
+    """((a, b), probability) per row: dedupe pairs ordered, link pairs as (left, right)."""
+    probs = df["match_probability"] if "match_probability" in df else [1.0] * len(df)
+    lefts, rights = df["id_l"].astype(str), df["id_r"].astype(str)
+    if not link:
+        for a, b, p in zip(lefts, rights, probs, strict=True):
+            yield ordered_pair(a, b), float(p)
+        return
+    swapped = df["source_dataset_l"] != "left"
+    for a, b, s, p in zip(lefts, rights, swapped, probs, strict=True):
+        yield ((b, a) if s else (a, b)), float(p)
+
+
+def _triples(df: pd.DataFrame, link: bool) -> list[tuple[str, str, float]]:
+    return [(a, b, p) for (a, b), p in _orient(df, link)]
+
+
+SYSTEMS: Final = {"splink": Splink(), "splink-bestf1": Splink(name="splink-bestf1", optimistic=True)}

@@ -1,0 +1,445 @@
+"""Batch matching: a whole list (or two) at once — blocking, vectorised scoring, clustering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from dupguard.errors import InvalidModel, InvalidRecord, ModelReason, RecordReason
+from dupguard.index._cluster import clusters
+from dupguard.index._compare import Level
+from dupguard.index._features import Extractor, Features
+from dupguard.index._index import default_block_limit
+from dupguard.index._model import Model, level_frequencies
+from dupguard.index._schema import Schema
+from dupguard.index._score import Scored, Scorer, probability
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["BatchResult", "Rejected", "dedupe", "fit_labelled", "fit_model", "link", "pairs", "run"]
+
+IntArray = npt.NDArray[np.int64]
+_CHUNK = 250_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejected:
+    """A row that could not be matched, and why (it is reported, never dropped silently)."""
+
+    row: int
+    id: str | None
+    field: str | None
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchResult:
+    """Everything a batch run produced (the DataFrame functions are views of this)."""
+
+    ids: tuple[str, ...]
+    right_ids: tuple[str, ...] | None
+    i: IntArray
+    j: IntArray
+    rules: tuple[str, ...]
+    rule_of: npt.NDArray[np.int32]
+    scored: Scored
+    rejected: tuple[Rejected, ...]
+    model: Model
+    features: tuple[Features, ...]
+    right_features: tuple[Features, ...] | None
+
+    @property
+    def probability(self) -> npt.NDArray[np.float64]:
+        return probability(self.scored.weight)
+
+
+def _rows(data: object) -> Iterable[Any]:
+    if hasattr(data, "to_dict") and hasattr(data, "columns"):
+        return data.to_dict("records")  # type: ignore[no-any-return]
+    if isinstance(data, Mapping) or isinstance(data, str | bytes):
+        raise InvalidRecord(RecordReason.NOT_A_MAPPING, type(data).__name__, "pass a DataFrame or an iterable of mappings")
+    if not isinstance(data, Iterable):
+        raise InvalidRecord(RecordReason.NOT_A_MAPPING, type(data).__name__, "pass a DataFrame or an iterable of mappings")
+    return data
+
+
+def _extract(
+    data: object, extractor: Extractor, *, offset: int = 0
+) -> tuple[list[Features], list[Rejected]]:
+    feats: list[Features] = []
+    rejected: list[Rejected] = []
+    seen: set[str] = set()
+    for row, rec in enumerate(_rows(data), start=offset):
+        try:
+            f = extractor.features(rec)
+            if f.id in seen:
+                raise InvalidRecord(RecordReason.DUPLICATE_ID, f.id, record_id=f.id)
+        except InvalidRecord as err:
+            rid = err.record_id if err.record_id is not None else None
+            rejected.append(
+                Rejected(
+                    row=row,
+                    id=None if rid is None else str(rid),
+                    field=err.field,
+                    reason=err.reason.value,
+                    message=str(err),
+                )
+            )
+            continue
+        seen.add(f.id)
+        feats.append(f)
+    return feats, rejected
+
+
+def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, int]]:
+    counts: list[dict[str, int]] = [{} for _ in schema.fields]
+    for group in groups:
+        for feats in group:
+            for f, fd in enumerate(feats.fields):
+                c = counts[f]
+                for k in fd.keys:
+                    c[k] = c.get(k, 0) + 1
+    return counts
+
+
+def _block_pairs(
+    left: Sequence[Features],
+    right: Sequence[Features] | None,
+    limit: int,
+) -> tuple[IntArray, IntArray, tuple[str, ...], npt.NDArray[np.int32]]:
+    """Candidate pairs from blocks of at most *limit* records (both sides counted for links).
+
+    Returns ``(i, j, rules, rule_of)``: unique pairs (``i < j`` for dedupe), the rule names and,
+    per pair, the index of the first rule (in block order) that produced it.
+    """
+    blocks: dict[str, list[int]] = {}
+    n_left = len(left)
+    for r, feats in enumerate(left):
+        for b in feats.blocks:
+            blocks.setdefault(b, []).append(r)
+    if right is not None:
+        for r, feats in enumerate(right):
+            for b in feats.blocks:
+                blocks.setdefault(b, []).append(n_left + r)
+    rules: dict[str, int] = {}
+    parts_i: list[IntArray] = []
+    parts_j: list[IntArray] = []
+    parts_r: list[npt.NDArray[np.int32]] = []
+    for b, members in blocks.items():
+        if len(members) < 2 or len(members) > limit:
+            continue
+        rule = b.partition(":")[0]
+        code = rules.setdefault(rule, len(rules))
+        m = np.asarray(members, dtype=np.int64)
+        if right is None:
+            a, c = np.triu_indices(len(m), k=1)
+            pi, pj = m[a], m[c]
+        else:
+            lm, rm = m[m < n_left], m[m >= n_left] - n_left
+            if len(lm) == 0 or len(rm) == 0:
+                continue
+            pi, pj = np.repeat(lm, len(rm)), np.tile(rm, len(lm))
+        parts_i.append(pi)
+        parts_j.append(pj)
+        parts_r.append(np.full(len(pi), code, dtype=np.int32))
+    if not parts_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, tuple(rules), np.zeros(0, dtype=np.int32)
+    i = np.concatenate(parts_i)
+    j = np.concatenate(parts_j)
+    rule_of = np.concatenate(parts_r)
+    width = max(len(right) if right is not None else n_left, 1)
+    code = i * width + j
+    _, first = np.unique(code, return_index=True)
+    first.sort()
+    return i[first], j[first], tuple(rules), rule_of[first]
+
+
+def run(
+    data: object,
+    /,
+    *,
+    right: object = None,
+    schema: Schema | None = None,
+    model: Model | None = None,
+    block_limit: int | None = None,
+) -> BatchResult:
+    """Extract, block and score a batch (and, for a link, a second batch).
+
+    Examples:
+        >>> r = run([{"id": 1, "email": "a@x.com"}, {"id": 2, "email": "A@X.COM"}])
+        >>> r.ids, len(r.i), r.rules
+        (('1', '2'), 1, ('email.email', 'org'))
+    """
+    schema = schema or (model.schema if model is not None else Schema.customers())
+    model = model or Model.default(schema)
+    if model.schema != schema:
+        raise InvalidModel(ModelReason.SCHEMA_MISMATCH, schema, "model was built for another schema")
+    extractor = Extractor(schema)
+    left, rejected = _extract(data, extractor)
+    rfeats: list[Features] | None = None
+    if right is not None:
+        rfeats, rrej = _extract(right, extractor)
+        rejected += rrej
+    total = len(left) + (len(rfeats) if rfeats is not None else 0)
+    limit = block_limit or schema.max_block_size or default_block_limit(total)
+    i, j, rules, rule_of = _block_pairs(left, rfeats, limit)
+    counts = _tf_counts(schema, left, *(() if rfeats is None else (rfeats,)))
+    scorer = Scorer(model, counts, total)
+    scored = _score_chunked(scorer, left, rfeats, i, j)
+    return BatchResult(
+        ids=tuple(f.id for f in left),
+        right_ids=None if rfeats is None else tuple(f.id for f in rfeats),
+        i=i,
+        j=j,
+        rules=rules,
+        rule_of=rule_of,
+        scored=scored,
+        rejected=tuple(rejected),
+        model=model,
+        features=tuple(left),
+        right_features=None if rfeats is None else tuple(rfeats),
+    )
+
+
+def _score_chunked(
+    scorer: Scorer, left: Sequence[Features], right: Sequence[Features] | None, i: IntArray, j: IntArray
+) -> Scored:
+    ca = scorer.columns(left)
+    cb = ca if right is None else scorer.columns(right)
+    nf = len(scorer.model.fields)
+    if len(i) == 0:
+        return Scored(np.zeros(0), np.zeros((0, nf), dtype=np.int8), np.zeros((0, nf)))
+    parts = [scorer.score_columns(ca, cb, i[s : s + _CHUNK], j[s : s + _CHUNK]) for s in range(0, len(i), _CHUNK)]
+    return Scored(
+        np.concatenate([p.weight for p in parts]),
+        np.concatenate([p.levels for p in parts]),
+        np.concatenate([p.field_weights for p in parts]),
+    )
+
+
+def _rejected_frame(rejected: Sequence[Rejected]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(r.row, r.id, r.field, r.reason, r.message) for r in rejected],
+        columns=["row", "id", "field", "reason", "message"],
+    )
+
+
+def dedupe(
+    data: object,
+    /,
+    *,
+    schema: Schema | None = None,
+    threshold: float = 0.9,
+    model: Model | None = None,
+) -> pd.DataFrame:
+    """Cluster duplicate records of one list.
+
+    Args:
+        data: a pandas DataFrame or an iterable of mappings, each with an id.
+        schema: the columns' kinds (default :meth:`Schema.customers`).
+        threshold: pairs at or above this match probability are linked.
+        model: match parameters (default :meth:`Model.default` for the schema).
+
+    Returns:
+        A DataFrame ``id, cluster_id`` with one row per accepted record; ``cluster_id`` is the
+        smallest id in the cluster (deterministic, independent of row order). Rows that were
+        rejected (no id, a duplicate id, a value of the wrong type) are listed in
+        ``result.attrs["rejected"]`` (columns ``row, id, field, reason, message``).
+
+    Examples:
+        >>> rows = [{"id": "a", "company": "Acme Ltd", "email": "bob@acme.com"},
+        ...         {"id": "b", "company": "ACME LIMITED", "email": "Bob@Acme.com"},
+        ...         {"id": "c", "company": "Bolt GmbH"},
+        ...         {"company": "no id"}]
+        >>> out = dedupe(rows)
+        >>> out.values.tolist()
+        [['a', 'a'], ['b', 'a'], ['c', 'c']]
+        >>> out.attrs["rejected"]["reason"].tolist()
+        ['missing_id']
+    """
+    import pandas as pd
+
+    res = run(data, schema=schema, model=model)
+    keep = res.probability >= threshold
+    labels = clusters(
+        res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold
+    )
+    out = pd.DataFrame({"id": list(res.ids), "cluster_id": labels})
+    out.attrs["rejected"] = _rejected_frame(res.rejected)
+    return out
+
+
+def link(
+    left: object,
+    right: object,
+    /,
+    *,
+    schema: Schema | None = None,
+    threshold: float = 0.9,
+    model: Model | None = None,
+) -> pd.DataFrame:
+    """Pairs of records, one from each list, that are the same customer.
+
+    Returns:
+        A DataFrame ``id_l, id_r, probability, weight`` of pairs at or above *threshold*, best
+        first; rejected rows of either list in ``result.attrs["rejected"]``.
+
+    Examples:
+        >>> l = [{"id": 1, "company": "Acme", "phone": "+44 20 7946 0958"}]
+        >>> r = [{"id": "x", "company": "ACME Ltd.", "phone": "020 7946 0958"},
+        ...      {"id": "y", "company": "Zeta"}]
+        >>> link(l, r, schema=Schema({"company": "company", "phone": "phone"}, region="GB"))[["id_l", "id_r"]].values.tolist()
+        [['1', 'x']]
+    """
+    import pandas as pd
+
+    res = run(left, right=right, schema=schema, model=model)
+    assert res.right_ids is not None
+    p = res.probability
+    keep = np.flatnonzero(p >= threshold)
+    order = keep[np.lexsort((res.j[keep], res.i[keep], -res.scored.weight[keep]))]
+    out = pd.DataFrame(
+        {
+            "id_l": [res.ids[t] for t in res.i[order]],
+            "id_r": [res.right_ids[t] for t in res.j[order]],
+            "probability": p[order],
+            "weight": res.scored.weight[order],
+        }
+    )
+    out.attrs["rejected"] = _rejected_frame(res.rejected)
+    return out
+
+
+def pairs(
+    data: object,
+    /,
+    *,
+    right: object = None,
+    schema: Schema | None = None,
+    threshold: float = 0.0,
+    model: Model | None = None,
+) -> pd.DataFrame:
+    """Every scored candidate pair with its explanation, best first.
+
+    Returns:
+        A DataFrame ``id_l, id_r, probability, weight, rule`` followed by, per field *f*,
+        ``<f>_level`` and ``<f>_weight``; rejected rows in ``result.attrs["rejected"]``.
+
+    Examples:
+        >>> df = pairs([{"id": 1, "contact": "张伟"}, {"id": 2, "contact": "Wei ZHANG"}])
+        >>> df[["id_l", "id_r", "rule", "contact_level"]].values.tolist()
+        [['1', '2', 'contact.name', 'exact']]
+    """
+    import pandas as pd
+
+    res = run(data, right=right, schema=schema, model=model)
+    rids = res.right_ids if res.right_ids is not None else res.ids
+    p = res.probability
+    keep = np.flatnonzero(p >= threshold)
+    order = keep[np.lexsort((res.j[keep], res.i[keep], -res.scored.weight[keep]))]
+    cols: dict[str, object] = {
+        "id_l": [res.ids[t] for t in res.i[order]],
+        "id_r": [rids[t] for t in res.j[order]],
+        "probability": p[order],
+        "weight": res.scored.weight[order],
+        "rule": [res.rules[t] for t in res.rule_of[order]],
+    }
+    for f, fp in enumerate(res.model.fields):
+        cols[f"{fp.name}_level"] = [Level(int(x)).label for x in res.scored.levels[order, f]]
+        cols[f"{fp.name}_weight"] = res.scored.field_weights[order, f]
+    out = pd.DataFrame(cols)
+    out.attrs["rejected"] = _rejected_frame(res.rejected)
+    return out
+
+
+# --- estimation -------------------------------------------------------------------------------
+
+
+def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, seed: int) -> Model:
+    """u by random sampling, then m and λ by EM over blocked pairs (see :meth:`Model.fit`)."""
+    schema = start.schema
+    feats, _ = _extract(data, Extractor(schema))
+    n = len(feats)
+    if n < 3:
+        raise InvalidModel(ModelReason.NOT_ENOUGH_DATA, n, "need at least 3 records")
+    scorer = Scorer(start, _tf_counts(schema, feats), n)
+    cols = scorer.columns(feats)
+    rng = np.random.default_rng(seed)
+    total_pairs = n * (n - 1) // 2
+    k = min(max_pairs, total_pairs)
+    a = rng.integers(0, n, size=k * 2)
+    b = rng.integers(0, n, size=k * 2)
+    ok = a != b
+    a, b = np.minimum(a[ok], b[ok])[:k], np.maximum(a[ok], b[ok])[:k]
+    rand = scorer.score_columns(cols, cols, a, b).levels
+    u = {fp.name: level_frequencies(fp.kind, rand[:, f]) for f, fp in enumerate(start.fields)}
+    model = start.with_params(u=u)
+
+    bi, bj, _, _ = _block_pairs(feats, None, schema.max_block_size or default_block_limit(n))
+    if len(bi) == 0:
+        return model
+    levels = scorer.score_columns(cols, cols, bi, bj).levels
+    patterns, counts = np.unique(levels, axis=0, return_counts=True)
+    cw = counts.astype(np.float64)
+    m_tab = np.array([[dict(fp.m).get(lv, 1e-6) for lv in Level] for fp in model.fields])
+    u_tab = np.array([[dict(fp.u).get(lv, 1e-6) for lv in Level] for fp in model.fields])
+    p = 0.5
+    fields_idx = np.arange(len(model.fields))
+    for _ in range(iterations):
+        lm = np.log(m_tab[fields_idx, patterns]).sum(axis=1, where=patterns != Level.MISSING)
+        lu = np.log(u_tab[fields_idx, patterns]).sum(axis=1, where=patterns != Level.MISSING)
+        logit = np.log(p) - np.log1p(-p) + lm - lu
+        post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
+        wpost = post * cw
+        new_p = float(np.clip(wpost.sum() / cw.sum(), 1e-9, 1 - 1e-9))
+        new_m = m_tab.copy()
+        for f, fp in enumerate(model.fields):
+            freqs = level_frequencies(fp.kind, patterns[:, f], wpost)
+            for lv, q in freqs.items():
+                new_m[f, lv] = q
+        done = abs(new_p - p) < 1e-6 and np.allclose(new_m, m_tab, atol=1e-6)
+        p, m_tab = new_p, new_m
+        if done:
+            break
+    m = {
+        fp.name: {lv: float(m_tab[f, lv]) for lv, _ in fp.m} for f, fp in enumerate(model.fields)
+    }
+    prior = float(np.clip(p * len(bi) / total_pairs, 1e-12, 0.5))
+    return model.with_params(m=m, prior=prior)
+
+
+def fit_labelled(
+    start: Model,
+    labelled: Iterable[tuple[Mapping[str, object], Mapping[str, object], bool]],
+    *,
+    prior: float | None,
+) -> Model:
+    """m from labelled duplicates, u from labelled non-duplicates (see :meth:`Model.fit_labels`)."""
+    schema = start.schema
+    extractor = Extractor(schema)
+    lefts: list[Features] = []
+    rights: list[Features] = []
+    labels: list[bool] = []
+    for a, b, is_dup in labelled:
+        lefts.append(extractor.features(a))
+        rights.append(extractor.features(b))
+        labels.append(bool(is_dup))
+    y = np.asarray(labels, dtype=bool)
+    if not y.any() or y.all():
+        raise InvalidModel(ModelReason.NOT_ENOUGH_DATA, len(labels), "need duplicates and non-duplicates")
+    counts = _tf_counts(schema, lefts, rights)
+    scorer = Scorer(start, counts, len(lefts) + len(rights))
+    idx = np.arange(len(lefts), dtype=np.int64)
+    levels = scorer.score(lefts, rights, idx, idx).levels
+    m = {fp.name: level_frequencies(fp.kind, levels[y, f]) for f, fp in enumerate(start.fields)}
+    u = {fp.name: level_frequencies(fp.kind, levels[~y, f]) for f, fp in enumerate(start.fields)}
+    return start.with_params(m=m, u=u, prior=prior)

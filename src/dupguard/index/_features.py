@@ -1,0 +1,360 @@
+"""Records → per-field features (keys, comparison strings) and blocking keys.
+
+Each field of a record becomes a :class:`FieldData`: the exact ``keys`` (several when the field
+holds several values), a primary ``text`` for fuzzy comparison, an ASCII ``alt`` form for
+cross-script comparison, ``aux`` keys for the partial level (same company domain, same national
+phone digits, same surname romanization…), and what to show a person. Blocking keys are
+``"<rule>:<key>"`` strings; the rule names the field and the way it blocks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import jellyfish
+
+from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
+from dupguard.index._schema import Field, Schema
+from dupguard.normalize import company, country, domain, email, person, phone, text
+
+__all__ = ["FieldData", "Features", "Extractor", "record_id"]
+
+_MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
+_DIGITS_RE: Final = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldData:
+    """What one field of one record contributes to matching."""
+
+    keys: tuple[str, ...]
+    text: str
+    alt: str
+    aux: tuple[str, ...]
+    shown: str
+    blocks: tuple[str, ...]
+
+
+EMPTY: Final = FieldData((), "", "", (), "", ())
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """All fields of one record, aligned with the schema's fields."""
+
+    id: str
+    fields: tuple[FieldData, ...]
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for f in self.fields:
+            for b in f.blocks:
+                seen.setdefault(b, None)
+        return tuple(seen)
+
+
+def record_id(record: object, schema: Schema) -> str:
+    """The record's id as a string, or a typed error naming what is wrong."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord(RecordReason.NOT_A_MAPPING, type(record).__name__)
+    if schema.id not in record:
+        raise InvalidRecord(RecordReason.MISSING_ID, None, field=schema.id)
+    rid = record[schema.id]
+    if isinstance(rid, bool) or not isinstance(rid, str | int):
+        if hasattr(rid, "item") and isinstance(rid.item(), int):  # numpy integer from a DataFrame
+            return str(rid.item())
+        raise InvalidRecord(RecordReason.BAD_ID, rid, field=schema.id)
+    sid = str(rid)
+    if not sid.strip():
+        raise InvalidRecord(RecordReason.BAD_ID, rid, field=schema.id)
+    return sid
+
+
+def _is_missing(v: object) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    if isinstance(v, str):
+        return v.strip().lower() in _MISSING_STRINGS
+    return type(v).__name__ in {"NAType", "NaTType"}
+
+
+def _values(raw: object, kind: str, rid: str, fname: str) -> list[str]:
+    """The raw field value as a list of strings (lists/tuples are several values)."""
+    items = list(raw) if isinstance(raw, list | tuple) else [raw]
+    out: list[str] = []
+    for v in items:
+        if _is_missing(v):
+            continue
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, bool):
+            raise InvalidRecord(RecordReason.BAD_VALUE_TYPE, v, record_id=rid, field=fname)
+        elif isinstance(v, int) and kind in {"phone", "exact", "date", "text", "name"}:
+            out.append(str(v))  # phones and codes read from spreadsheets as numbers
+        elif hasattr(v, "isoformat") and kind == "date":
+            out.append(str(v.isoformat())[:10])
+        elif hasattr(v, "item") and kind in {"phone", "exact", "date"}:  # numpy scalar
+            item = v.item()
+            if isinstance(item, float) and item.is_integer():
+                item = int(item)
+            out.append(str(item))
+        else:
+            raise InvalidRecord(
+                RecordReason.BAD_VALUE_TYPE, v, f"{kind} field takes text", record_id=rid, field=fname
+            )
+    return out
+
+
+def _dedup(xs: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for x in xs if x))
+
+
+# --- one extractor per kind -------------------------------------------------------------------
+
+
+def _email(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    doms: list[str] = []
+    for v in values:
+        for p in _many(email.parse_many, v):
+            keys.append(p.key)
+            if p.company_domain:
+                doms.append(p.company_domain)
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    d = _dedup(doms)
+    blocks = tuple(f"{f.name}.email:{x}" for x in k) + tuple(f"org:{x}" for x in d)
+    return FieldData(k, k[0], k[0].split("@", 1)[0], d, ", ".join(values), blocks)
+
+
+def _phone(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    nat: list[str] = []
+    for v in values:
+        for p in _many(lambda s: phone.parse_many(s, region=region), v):
+            keys.append(p.key)
+            if len(p.national_number) >= 6:
+                nat.append(p.national_number)
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    n = _dedup(nat)
+    blocks = tuple(f"{f.name}.phone:{x}" for x in k) + tuple(f"{f.name}.national:{x}" for x in n)
+    return FieldData(k, k[0], n[0] if n else "", n, ", ".join(values), blocks)
+
+
+def _domain(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    for v in values:
+        keys.extend(p.key for p in _many(domain.parse_many, v))
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], k[0], k, ", ".join(values), tuple(f"org:{x}" for x in k))
+
+
+def _company(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    alts: list[str] = []
+    texts: list[str] = []
+    blocks: list[str] = []
+    for v in values:
+        try:
+            p = company.parse(v)
+        except NormalizationError:
+            continue
+        keys.append(p.key)
+        texts.append(p.core)
+        if p.ascii_key:
+            alts.append(p.ascii_key)
+            blocks.append(f"{f.name}.ascii:{p.ascii_key}")
+        blocks.append(f"{f.name}.core:{p.key}")
+        if p.pinyin:  # Han core: its first two characters catch short ↔ full names (万科 / 万科企业)
+            han = "".join(ch for ch in p.core if text.has_han(ch))
+            if len(han) >= 2:
+                blocks.append(f"{f.name}.han2:{han[:2]}")
+        first = p.ascii_key[:5] if p.ascii_key else ""
+        if len(first) == 5:
+            blocks.append(f"{f.name}.prefix:{first}")
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    a = _dedup(alts)
+    return FieldData(k, texts[0], a[0] if a else "", a, values[0], _dedup(blocks))
+
+
+def _person(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    aux: list[str] = []
+    blocks: list[str] = []
+    shown = values[0]
+    for v in values:
+        try:
+            p = person.parse(v)
+        except NormalizationError:
+            continue
+        keys.append(p.key)
+        blocks.append(f"{f.name}.name:{p.key}")
+        initial = (p.given[:1] or (p.middle[0][:1] if p.middle else "")) if p.given else ""
+        for s in p.surname_keys or ((p.family,) if p.family else ()):
+            aux.append(f"{s}|{initial}")
+            if initial:
+                blocks.append(f"{f.name}.surname_initial:{s}|{initial}")
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], k[0], _dedup(aux), shown, _dedup(blocks))
+
+
+def _name(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    for v in values:
+        try:
+            keys.append(text.canonical(v))
+        except NormalizationError:
+            continue
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    ascii_form = text.transliterate(k[0]).replace(" ", "")
+    phon = jellyfish.metaphone(ascii_form) if ascii_form.isalpha() else ""
+    blocks = tuple(f"{f.name}.name:{x}" for x in k)
+    if phon:
+        blocks += (f"{f.name}.metaphone:{phon}",)
+    return FieldData(k, k[0], ascii_form, (phon,) if phon else (), values[0], blocks)
+
+
+def _text(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    for v in values:
+        try:
+            keys.append(text.canonical(v))
+        except NormalizationError:
+            continue
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], "", (), values[0], tuple(f"{f.name}.text:{x}" for x in k))
+
+
+def _exact(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    for v in values:
+        try:
+            keys.append(text.canonical(v).replace(" ", ""))
+        except NormalizationError:
+            continue
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], "", (), values[0], tuple(f"{f.name}.exact:{x}" for x in k))
+
+
+def _date_key(v: str) -> str:
+    """``YYYYMMDD`` (or a shorter digit run) from the usual spellings of a date."""
+    runs = _DIGITS_RE.findall(v)
+    if len(runs) == 1:
+        return runs[0]
+    if len(runs) >= 3:
+        a, b, c = runs[0], runs[1], runs[2]
+        if len(a) == 4:  # Y-M-D
+            return f"{a}{b.zfill(2)}{c.zfill(2)}"
+        if len(c) == 4:  # D/M/Y (day first, the usual order outside the US)
+            return f"{c}{b.zfill(2)}{a.zfill(2)}"
+    return "".join(runs)
+
+
+def _date(values: list[str], f: Field, region: str | None) -> FieldData:
+    k = _dedup([_date_key(v) for v in values])
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], "", (k[0][:4],), values[0], tuple(f"{f.name}.date:{x}" for x in k))
+
+
+def _country(values: list[str], f: Field, region: str | None) -> FieldData:
+    keys: list[str] = []
+    for v in values:
+        try:
+            keys.append(country.canonical(v))
+        except NormalizationError:
+            continue
+    k = _dedup(keys)
+    if not k:
+        return EMPTY
+    return FieldData(k, k[0], "", (), values[0], ())
+
+
+def _many(fn: Callable[[str], tuple[Any, ...]], v: str) -> tuple[Any, ...]:
+    try:
+        return fn(v)
+    except NormalizationError:
+        return ()
+
+
+_EXTRACTORS: Final[dict[str, Callable[[list[str], Field, str | None], FieldData]]] = {
+    "email": _email,
+    "phone": _phone,
+    "domain": _domain,
+    "company": _company,
+    "person": _person,
+    "name": _name,
+    "text": _text,
+    "exact": _exact,
+    "date": _date,
+    "country": _country,
+}
+
+
+class Extractor:
+    """Turns records of one schema into :class:`Features`, memoising repeated raw values.
+
+    The memo lives in the instance (one per index or batch run), never in a module global.
+    """
+
+    __slots__ = ("_memo", "schema")
+
+    def __init__(self, schema: Schema, /) -> None:
+        self.schema = schema
+        self._memo: dict[tuple[int, tuple[str, ...]], FieldData] = {}
+
+    def features(self, record: object, /) -> Features:
+        """Validate *record* and extract its features (raises :class:`InvalidRecord`)."""
+        rid = record_id(record, self.schema)
+        assert isinstance(record, Mapping)
+        out: list[FieldData] = []
+        for i, f in enumerate(self.schema.fields):
+            raw = record.get(f.name)
+            values = _values(raw, f.kind, rid, f.name)
+            if not values:
+                out.append(EMPTY)
+                continue
+            memo_key = (i, tuple(values))
+            fd = self._memo.get(memo_key)
+            if fd is None:
+                fd = _EXTRACTORS[f.kind](values, f, self.schema.region)
+                if len(self._memo) < 1_000_000:
+                    self._memo[memo_key] = fd
+            out.append(fd)
+        return Features(rid, tuple(self._with_org_domains(out)))
+
+    def _with_org_domains(self, out: list[FieldData]) -> list[FieldData]:
+        """Give website fields the record's email company domains as partial-level evidence."""
+        kinds = [f.kind for f in self.schema.fields]
+        if "domain" not in kinds or "email" not in kinds:
+            return out
+        org = _dedup([d for f, fd in zip(kinds, out, strict=True) if f == "email" for d in fd.aux])
+        if not org:
+            return out
+        for n, (kind, fd) in enumerate(zip(kinds, out, strict=True)):
+            if kind == "domain":
+                aux = _dedup([*fd.keys, *org])
+                out[n] = FieldData(fd.keys, fd.text, fd.alt, aux, fd.shown, fd.blocks)
+        return out
