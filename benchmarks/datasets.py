@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from benchmarks import generate
 
 if TYPE_CHECKING:
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["CUSTOMER_SCHEMA", "FIELD_KINDS", "NAMES", "Dataset", "load"]
 

@@ -63,7 +63,7 @@ import re
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +73,7 @@ from typing import Final, TypeVar
 from benchmarks import _wordlists as W
 
 __all__ = [
+    "BLOCK_ENTITIES",
     "CUSTOMER_COLUMNS",
     "EDIT_KINDS",
     "EXTRA_COLUMNS",
@@ -117,8 +118,8 @@ class GeneratorConfig:
     """Knobs of the generator; every field has a sensible default.
 
     Attributes:
-        n_records: Records to produce when a config is given without an explicit *n* (the
-            *n* argument of :func:`records` wins).
+        n_records: The intended record count, for callers that pass a config around (the CLI,
+            the harness); :func:`records` and :func:`write_csv` take *n* explicitly.
         duplicate_rate: Probability that an entity has duplicates (then 1 + a geometric number,
             up to ``max_cluster - 1``).
         max_cluster: Largest number of records per entity.
@@ -127,11 +128,12 @@ class GeneratorConfig:
         traditional_share: Share of the Chinese entities that are Hong Kong/Taiwan partners
             written in Traditional characters.
         missing_rate: Probability that each optional field of an original is left empty.
-        seed: Default seed (the *seed* argument of :func:`records` wins when given non-zero).
+        seed: Default seed, used when the *seed* argument of :func:`records` is 0.
         max_edits: Most edits per duplicate.
         habit_rate: Probability that a duplicate's first edit is one of its rep's habits.
         start: First possible creation time, Unix seconds (default 2019-01-01T00:00:00+08:00).
-        span_days: Creation times of originals spread uniformly over this many days.
+        span_days: Creation times of originals spread uniformly over this many days; each
+            duplicate follows the previous record of its entity by an hour to 180 days.
 
     Examples:
         >>> GeneratorConfig(n_records=1000, duplicate_rate=0.5).max_cluster
@@ -475,7 +477,7 @@ def _cn_entity(rng: Random, cfg: GeneratorConfig, like: dict[str, str] | None) -
             phone = _phone_hint(cc, _choice(rng, mobiles), mobile_len, trunk, 3 if cc == "886" else 4, rng)
         else:
             fixed = _choice(rng, fixeds)
-            phone = _phone_hint(cc, fixed, fixed_len, trunk, 1 if cc == "886" and fixed[0] != "4" else (2 if cc == "886" else 4), rng)
+            phone = _phone_hint(cc, fixed, fixed_len, trunk, 1 if cc == "886" else 4, rng)  # TW area codes: 02, 04, 07, 03
         country = _choice(rng, W.HK_TW_COUNTRY_FORMS[cc])
     road_a, road_b = _choice(rng, W.CN_TRADE_CHARS), _choice(rng, W.CN_TRADE_CHARS)
     road_sfx = _choice(rng, W.CN_ROAD_SUFFIXES)
@@ -1113,6 +1115,7 @@ def records(n: int, /, *, seed: int = 0, config: GeneratorConfig | None = None) 
 #: Entities per independently seeded block (hard negatives look back only within a block).
 BLOCK_ENTITIES: Final = 4096
 _MISSING_FIELDS: Final = ("contact", "email", "phone", "website", "address", "country")
+_PERSON_HINTS: Final = frozenset({"_given", "_surname", "_nick", "_surname_zh", "_culture"})
 
 
 @lru_cache(maxsize=1)
@@ -1174,6 +1177,10 @@ def _block(root: int, cfg: GeneratorConfig, block: int) -> Iterator[dict[str, st
                 digits = _DIGITS_RE.sub(lambda _m: str(_randrange(rng, 10)), local)
                 base["email"] = f"{digits if digits != local else local + str(_randrange(rng, 10))}@{domain}"
         elif like is not None and hard == "common_name" and like.get("contact") and like["_kind"] == base["_kind"]:
+            # the same person's name (and its other forms) at an unrelated company
+            for k in [k for k in base if k.startswith("_contact")]:
+                del base[k]
+            base.update({k: v for k, v in like.items() if k.startswith("_contact") or k in _PERSON_HINTS})
             base["contact"] = like["contact"]
         for f in _MISSING_FIELDS:
             if rng.random() < cfg.missing_rate:
@@ -1208,7 +1215,7 @@ def _block(root: int, cfg: GeneratorConfig, block: int) -> Iterator[dict[str, st
                     if any(edited[c] != rec[c] for c in CUSTOMER_COLUMNS[1:]):
                         rec = edited
                         applied.append(kind)
-                created = min(created + _randrange(rng, 3600, 400 * 86400), cfg.start + span + 400 * 86400)
+                created += _randrange(rng, 3600, 180 * 86400)  # entered again hours to months later
                 yield {
                     **{c: rec[c] for c in CUSTOMER_COLUMNS[1:]},
                     "owner": owners[dup_owner], "created_at": _timestamp(created), "entity_id": entity_id,
@@ -1227,8 +1234,8 @@ def write_csv(
 ) -> int:
     """Stream :func:`records` to a UTF-8 CSV with a header row; returns the data rows written.
 
-    With ``workers > 1`` blocks are generated in that many processes (a few blocks ahead, so
-    memory stays bounded) and written in order: the file is byte-identical to ``workers=1``.
+    With ``workers > 1`` blocks are generated in that many processes (one block ahead per
+    worker, so memory stays bounded) and written in order: the file is byte-identical to ``workers=1``.
 
     Examples:
         >>> import tempfile, pathlib
@@ -1255,10 +1262,16 @@ def write_csv(
     return rows
 
 
-def _blocks_rows(root: int, cfg: GeneratorConfig, workers: int) -> Iterator[list[list[str]]]:
+def _lazy_block_rows(root: int, cfg: GeneratorConfig, block: int) -> Iterator[list[str]]:
+    columns = CUSTOMER_COLUMNS[1:] + EXTRA_COLUMNS
+    for rec in _block(root, cfg, block):
+        yield [rec[c] for c in columns]
+
+
+def _blocks_rows(root: int, cfg: GeneratorConfig, workers: int) -> Iterator[Iterable[list[str]]]:
     if workers <= 1:
         for block in itertools.count():
-            yield _block_rows(root, cfg, block)
+            yield _lazy_block_rows(root, cfg, block)
     from concurrent.futures import Future, ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -1266,7 +1279,7 @@ def _blocks_rows(root: int, cfg: GeneratorConfig, workers: int) -> Iterator[list
         blocks = itertools.count()
         try:
             while True:
-                while len(ahead) < 2 * workers:
+                while len(ahead) < workers:
                     ahead.append(pool.submit(_block_rows, root, cfg, next(blocks)))
                 yield ahead.popleft().result()
         finally:

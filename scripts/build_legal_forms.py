@@ -39,6 +39,7 @@ RIGOUR = SHARED / "rigour-org-types" / "org_types.yml"
 OUT = REPO / "src" / "dupguard" / "normalize" / "_data" / "legal_forms.tsv"
 
 # Legal-form words in some jurisdiction that are ordinary name words in most company names.
+# fmt: off
 _NEVER = frozenset(
     {
         "bank", "trust", "fund", "funds", "foundation", "association", "church", "society",
@@ -49,7 +50,8 @@ _NEVER = frozenset(
         "enterprise", "enterprises", "firm", "office", "branch", "trade", "trading", "estate",
         "sole", "individual", "person", "other", "others", "unknown", "public", "private",
         "state", "federal", "national", "international", "general", "limited partnership",
-        "company", "church", "hospital", "embassy", "consulate", "others", "joint venture",
+        "company", "hospital", "embassy", "consulate", "joint venture",
+        # short forms the lexicons list with odd labels; the curated list below adds them back
         "sa", "ab", "as", "ag", "se", "ou", "oy",
         "business", "region", "région", "district", "canton", "cantone", "commune", "comune",
         "series", "trademark", "railroad", "municipal", "municipio", "municipalidad", "estado",
@@ -60,9 +62,9 @@ _NEVER = frozenset(
         "fondo", "fonds", "fond", "fundo", "firma", "filial", "anstalt", "sucursala",
         "podružnica", "sivuliike", "ambasciate", "ambassade", "botschaft", "congregación",
         "congrégation", "confederazione", "confédération", "comunidad", "consorzio", "mutua",
-        "mutuelle", "sparkasse", "sparbank", "sparebank", "rederij", "reit", "dba", "jv", "trust",
+        "mutuelle", "sparkasse", "sparbank", "sparebank", "rederij", "reit", "dba", "jv",
         "cooperation", "coopération", "incorporation", "societe", "société", "compagnie",
-        "companhia", "compañía", "corporación", "enterprise", "kooperatif", "cooperatie",
+        "companhia", "compañía", "corporación", "kooperatif", "cooperatie",
         "coöperatie", "spolek", "nadace", "fundacija", "fundación", "fundacja", "stiftelse",
         "säätiö", "pensionsstiftelse", "privatstiftung", "indivisioni", "indivisions", "lipa",
         "perum", "persero", "koperasi", "teo", "sonota", "concern", "konzern", "unit", "units",
@@ -71,9 +73,8 @@ _NEVER = frozenset(
         "信託", "信托", "组合", "組合",
     }
 )
-# Re-admitted as suffixes after the _NEVER filter: unambiguous at the end of a name.
-_SUFFIX_OK = frozenset({"sa", "ab", "as", "ag", "se", "oy", "ou", "company"})
-
+# fmt: on
+# fmt: off
 _CURATED_SUFFIX: list[tuple[str, str, str]] = [
     # (form, label, country)
     ("Co., Ltd.", "ltd", "*"), ("Co.,Ltd", "ltd", "*"), ("Co Ltd", "ltd", "*"),
@@ -104,15 +105,39 @@ _CURATED_SUFFIX: list[tuple[str, str, str]] = [
     ("유한회사", "유한회사", "KR"), ("주식회사", "주식회사", "KR"), ("유한책임회사", "유한책임회사", "KR"),
     ("(주)", "주식회사", "KR"), ("(유)", "유한회사", "KR"),
 ]
+# fmt: on
 _CURATED_PREFIX: list[tuple[str, str, str]] = [
-    ("PT", "pt", "ID"), ("PT.", "pt", "ID"), ("CV", "cv", "ID"), ("CV.", "cv", "ID"), ("UD", "ud", "ID"),
-    ("OOO", "ooo", "RU"), ("ООО", "ooo", "RU"), ("OAO", "oao", "RU"), ("ОАО", "oao", "RU"),
-    ("ZAO", "zao", "RU"), ("ЗАО", "zao", "RU"), ("PAO", "pao", "RU"), ("ПАО", "pao", "RU"),
-    ("AO", "ao", "RU"), ("АО", "ao", "RU"), ("TOO", "too", "KZ"), ("ТОО", "too", "KZ"),
-    ("TOV", "tov", "UA"), ("ТОВ", "tov", "UA"), ("JSC", "jsc", "*"), ("OJSC", "ojsc", "*"),
-    ("CJSC", "cjsc", "*"), ("PJSC", "pjsc", "*"), ("SC", "sc", "RO"), ("S.C.", "sc", "RO"),
-    ("株式会社", "株式会社", "JP"), ("有限会社", "有限会社", "JP"), ("주식회사", "주식회사", "KR"),
-    ("(주)", "주식회사", "KR"), ("유한회사", "유한회사", "KR"), ("(유)", "유한회사", "KR"),
+    ("PT", "pt", "ID"),
+    ("PT.", "pt", "ID"),
+    ("CV", "cv", "ID"),
+    ("CV.", "cv", "ID"),
+    ("UD", "ud", "ID"),
+    ("OOO", "ooo", "RU"),
+    ("ООО", "ooo", "RU"),
+    ("OAO", "oao", "RU"),
+    ("ОАО", "oao", "RU"),
+    ("ZAO", "zao", "RU"),
+    ("ЗАО", "zao", "RU"),
+    ("PAO", "pao", "RU"),
+    ("ПАО", "pao", "RU"),
+    ("AO", "ao", "RU"),
+    ("АО", "ao", "RU"),
+    ("TOO", "too", "KZ"),
+    ("ТОО", "too", "KZ"),
+    ("TOV", "tov", "UA"),
+    ("ТОВ", "tov", "UA"),
+    ("JSC", "jsc", "*"),
+    ("OJSC", "ojsc", "*"),
+    ("CJSC", "cjsc", "*"),
+    ("PJSC", "pjsc", "*"),
+    ("SC", "sc", "RO"),
+    ("S.C.", "sc", "RO"),
+    ("株式会社", "株式会社", "JP"),
+    ("有限会社", "有限会社", "JP"),
+    ("주식회사", "주식회사", "KR"),
+    ("(주)", "주식회사", "KR"),
+    ("유한회사", "유한회사", "KR"),
+    ("(유)", "유한회사", "KR"),
 ]
 
 _HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -135,12 +160,12 @@ def _acceptable(form: str) -> bool:
     if len(letters) < 2:
         return False  # single letters (A, F, S) end too many real names ("Vitamin A")
     compact = re.sub(r"[.\s/'’-]", "", f.casefold())
-    if not _HAN_OR_KANA.search(f) and len(letters) <= 3 and compact not in _SHORT_OK:
-        return False  # 2-3 letter register codes (PR, SON, EMC, PTC) collide with real names
-    return True
+    # 2-3 letter register codes (PR, SON, EMC, PTC) collide with real names
+    return bool(_HAN_OR_KANA.search(f)) or len(letters) > 3 or compact in _SHORT_OK
 
 
 # Short Latin forms common enough at the end of names to strip (compared without dots/slashes).
+# fmt: off
 _SHORT_OK = frozenset(
     {"ag", "ab", "as", "sa", "bv", "nv", "oy", "kg", "kk", "se", "sl", "pt", "cv", "dd", "ks",
      "ad", "ao", "co", "lp", "kb", "hb", "sc", "ud", "ek", "ev", "eg", "og", "ltd", "llc", "llp",
@@ -149,10 +174,11 @@ _SHORT_OK = frozenset(
      "sca", "snc", "sce", "scp", "pty", "pte", "pvt", "cic", "ulc", "nuf", "enk", "oyj", "abp",
      "sro", "spj", "ehf", "hf", "kd", "dno", "ltda", "cie", "corp", "gmbh", "mbh", "kgaa", "bvba",
      "sarl", "sprl", "scrl", "eirl", "ltee", "lda", "sae", "sal", "sab", "sau", "slu", "sll",
-     "zrt", "nyrt", "bt", "kht", "as", "aat", "zat", "tov", "too", "tzov", "pllc", "lllp",
+     "zrt", "nyrt", "bt", "kht", "aat", "zat", "tov", "too", "tzov", "pllc", "lllp",
      "ооо", "оао", "зао", "пао", "ао", "тов", "тоо", "ад", "оод", "еоод", "доо", "ltds", "coltd",
      "kda", "scc"}
 )
+# fmt: on
 
 
 def gleif_rows() -> list[tuple[str, str, str, str, str]]:
@@ -164,14 +190,19 @@ def gleif_rows() -> list[tuple[str, str, str, str, str]]:
                 continue
             abbrs = [a for a in row["Abbreviations Local language"].split(";") if a.strip()]
             abbrs += [a for a in row["Abbreviations transliterated"].split(";") if a.strip()]
-            names = [row["Entity Legal Form name Local name"],
-                     row["Entity Legal Form name Transliterated name (per ISO 01-140-10)"]]
+            names = [
+                row["Entity Legal Form name Local name"],
+                row["Entity Legal Form name Transliterated name (per ISO 01-140-10)"],
+            ]
             label_src = next((a for a in abbrs if _acceptable(a)), None) or names[0]
             label = _clean(label_src)
             # a one-word local name is kept only when it is a long compound legal term
             # (Aktiengesellschaft, osakeyhtiö); short ones are ordinary words (Firma, Fond, Kunta)
-            names = [n for n in names if " " in _clean(n) or len(_clean(n)) >= 10
-                     or _HAN_OR_KANA.search(n)]
+            names = [
+                n
+                for n in names
+                if " " in _clean(n) or len(_clean(n)) >= 10 or _HAN_OR_KANA.search(n)
+            ]
             for form in [*abbrs, *names]:
                 if _acceptable(form):
                     out.append((_clean(form), label, "suffix", country, "gleif"))

@@ -58,7 +58,7 @@ class Result:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class Skip(Exception):  # noqa: N818 - a control-flow signal, not an error
+class Skip(Exception):
     """Raised by a system that does not run a dataset; ``reason`` goes into the results.
 
     Examples:

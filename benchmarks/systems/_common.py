@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["columns_of", "frames", "package_versions"]
+__all__ = ["block_columns", "block_pairs", "columns_of", "frames", "package_versions"]
 
 
 def columns_of(schema: dict[str, str], /, *kinds: str) -> list[str]:
@@ -56,3 +56,37 @@ def package_versions(*names: str) -> str:
         except metadata.PackageNotFoundError:
             out.append(f"{name} missing")
     return ", ".join(out)
+
+
+def block_pairs(dfs: list[pd.DataFrame], col: str, /) -> int:
+    """Pairs an exact block on ``col`` generates (within one frame, or across two).
+
+    Examples:
+        >>> import pandas as pd
+        >>> block_pairs([pd.DataFrame({"x": ["a", "a", "a", "b", None]})], "x")
+        3
+    """
+    counts = [df[col].dropna().value_counts() for df in dfs]
+    if len(counts) == 1:
+        return int((counts[0] * (counts[0] - 1) // 2).sum())
+    left, right = counts
+    return int((left * right.reindex(left.index, fill_value=0)).sum())
+
+
+def block_columns(dfs: list[pd.DataFrame], schema: dict[str, str], /, *, budget: float) -> list[str]:
+    """Non-text columns whose exact blocks yield 1 … ``budget`` × n pairs, cheapest first.
+
+    This is how the peers' blocking is derived from a schema: a column whose blocks are huge
+    (Febrl's 8-valued ``state``) would make the candidate set quadratic and is left out. When
+    none fits, the cheapest column is used alone.
+
+    Examples:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"a": ["x", "x", "y", "z"], "b": ["s"] * 4})
+        >>> block_columns([df], {"a": "name", "b": "exact"}, budget=0.5)
+        ['a']
+    """
+    n = sum(len(df) for df in dfs)
+    costs = {col: block_pairs(dfs, col) for col, kind in schema.items() if kind != "text"}
+    fits = sorted((c for c, k in costs.items() if 0 < k <= budget * n), key=costs.__getitem__)
+    return fits or [min(costs, key=costs.__getitem__)]

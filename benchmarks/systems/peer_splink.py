@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from benchmarks.metrics import best_f1_threshold, ordered_pair
 from benchmarks.systems import Result
-from benchmarks.systems._common import columns_of, frames, package_versions
+from benchmarks.systems._common import block_columns, columns_of, frames, package_versions
 from benchmarks.systems.peer_recordlinkage import clean_company
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-__all__ = ["SYSTEMS", "Splink", "block_pairs", "detect_date_format"]
+__all__ = ["SYSTEMS", "Splink", "detect_date_format"]
 
 THRESHOLD: Final = 0.9
 BLOCK_BUDGET: Final = 20
@@ -74,21 +74,6 @@ def detect_date_format(values: Iterable[object], /) -> str | None:
         if present and all(pattern.fullmatch(v) for v in present):
             return fmt
     return None
-
-
-def block_pairs(dfs: list[pd.DataFrame], col: str, /) -> int:
-    """Pairs an exact block on ``col`` generates (within one frame, or across two).
-
-    Examples:
-        >>> import pandas as pd
-        >>> block_pairs([pd.DataFrame({"x": ["a", "a", "a", "b", None]})], "x")
-        3
-    """
-    counts = [df[col].dropna().value_counts() for df in dfs]
-    if len(counts) == 1:
-        return int((counts[0] * (counts[0] - 1) // 2).sum())
-    left, right = counts
-    return int((left * right.reindex(left.index, fill_value=0)).sum())
 
 
 def _comparisons(schema: dict[str, str], dfs: list[pd.DataFrame]) -> list[Any]:
@@ -140,14 +125,7 @@ class Splink:
         logging.getLogger("splink").setLevel(logging.ERROR)
         schema: dict[str, str] = dict(dataset.schema)
         dfs = [_prepare(df, schema) for df in frames(dataset)]
-        n = sum(len(df) for df in dfs)
-        budget = BLOCK_BUDGET * n
-        costs = {
-            col: block_pairs(dfs, col) for col, kind in schema.items() if kind != "text"
-        }
-        block_cols = sorted((c for c, k in costs.items() if 0 < k <= budget), key=costs.__getitem__)
-        if not block_cols:
-            block_cols = [min(costs, key=costs.__getitem__)]
+        block_cols = block_columns(dfs, schema, budget=BLOCK_BUDGET)
         strong = columns_of(schema, *_STRONG)
         deterministic = [block_on(c) for c in strong] or [
             block_on(*columns_of(schema, "name", "person", "company", "date"))

@@ -339,3 +339,12 @@ def test_country_iso2() -> None:
     assert country_iso2("台灣") == "TW"
     assert country_iso2("Deutschland") == "DE"
     assert country_iso2("") == ""
+
+
+def test_parallel_write_is_identical(tmp_path: object) -> None:
+    from pathlib import Path
+
+    one, two = Path(str(tmp_path)) / "1.csv", Path(str(tmp_path)) / "2.csv"
+    assert write_csv(one, 400, seed=8) == 400
+    assert write_csv(two, 400, seed=8, workers=2) == 400
+    assert one.read_bytes() == two.read_bytes()

@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from dupguard.errors import CompanyReason, InvalidCompanyName
 from dupguard.normalize import company, text
-from dupguard.normalize._company_lexicon import _lazy, fast_pinyin, han_runs, latin_tokens, lexicon
+from dupguard.normalize._company_lexicon import (
+    _lazy,
+    fast_pinyin,
+    han_runs,
+    latin_tokens,
+    lexicon,
+    table_pinyin,
+)
 from tests.support import SHARED_DATA, load_json
 
 DEVIATIONS_FILE = Path(__file__).with_name("deviations_company.json")
@@ -49,7 +56,8 @@ def test_haitian_in_three_spellings_exposes_comparable_cores() -> None:
     assert zh.region == tw.region == en.region == "宁波"
     assert zh.industry == en.industry == ("import_export",)
     assert (zh.legal_form, en.legal_form) == ("有限公司", "ltd")
-    assert zh.scripts == {"han"} and en.scripts == {"latin"}
+    assert zh.scripts == {"han"}
+    assert en.scripts == {"latin"}
 
 
 @pytest.mark.parametrize(
@@ -87,7 +95,12 @@ def test_legal_forms_are_stripped(raw: str, core: str, legal_form: str | None) -
         ("深圳市海天贸易有限公司", "海天", "深圳", ("trading",)),
         ("海天（深圳）科技有限公司", "海天", "深圳", ("technology",)),
         ("Haitian (Shenzhen) Technology Co., Ltd.", "haitian", "深圳", ("technology",)),
-        ("Haitian International Trading (HK) Limited", "haitian", "香港", ("international", "trading")),
+        (
+            "Haitian International Trading (HK) Limited",
+            "haitian",
+            "香港",
+            ("international", "trading"),
+        ),
         ("Haitian (H.K.) Ltd", "haitian", "香港", ()),
         ("Haitian HK Ltd", "haitian", "香港", ()),
         ("Yiwu Haitian Import & Export Co., Ltd.", "haitian", "义乌", ("import_export",)),
@@ -142,14 +155,22 @@ def test_branch_markers(raw: str, core: str, branch: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "core"),
-    [("*ST国华", "国华"), ("万  科Ａ", "万科"), ("S*ST海天", "海天"), ("C锡华", "锡华"), ("太景*-KY", "太景")],
+    [
+        ("*ST国华", "国华"),
+        ("万  科Ａ", "万科"),
+        ("S*ST海天", "海天"),
+        ("C锡华", "锡华"),
+        ("太景*-KY", "太景"),
+    ],
 )
 def test_stock_listing_markers_are_dropped(raw: str, core: str) -> None:
     assert company.canonical(raw) == core
 
 
 def test_traditional_and_full_width_fold_to_one_core() -> None:
-    assert company.canonical("寧波海天進出口有限公司") == company.canonical("宁波海天进出口有限公司")
+    assert company.canonical("寧波海天進出口有限公司") == company.canonical(
+        "宁波海天进出口有限公司"
+    )
     assert company.parse("海天（深圳）有限公司").region == "深圳"
     assert company.canonical("ＨＡＩＴＩＡＮ　ＣＯ．，ＬＴＤ．") == "haitian"
 
@@ -161,7 +182,11 @@ def test_tokens_pinyin_and_ascii_key() -> None:
     assert p.ascii_key == "pinganyinhang"
     latin = company.parse("Hai Tian Trading Co")
     assert (latin.core, latin.key, latin.tokens, latin.pinyin, latin.ascii_key) == (
-        "hai tian", "hai tian", ("hai", "tian"), None, "haitian",
+        "hai tian",
+        "hai tian",
+        ("hai", "tian"),
+        None,
+        "haitian",
     )
 
 
@@ -217,10 +242,12 @@ CLEANCO = load_json("cleanco-tests/basename_cases.json")
 @pytest.mark.parametrize("case", CLEANCO, ids=lambda c: f"{c['group']}/{c['case']}")
 def test_cleanco_basename(case: dict[str, str]) -> None:
     expected = _as_key(case["expected"])
-    try:
+    if expected:
         ours = company.canonical(case["input"])
-    except InvalidCompanyName as e:
-        assert e.reason is CompanyReason.NO_NAME
+    else:  # cleanco's "nothing left" is dupguard's NO_NAME
+        with pytest.raises(InvalidCompanyName) as info:
+            company.canonical(case["input"])
+        assert info.value.reason is CompanyReason.NO_NAME
         ours = ""
     agrees = ours == expected if case["match"] == "equals" else expected in ours
     deviation = _deviations().get(f"{case['group']}/{case['case']}")
@@ -246,8 +273,9 @@ def _sec_rows() -> list[tuple[str, str]]:
 
 # Endings that are legal forms wherever they occur in this list of SEC-registered issuers.
 _SEC_SUFFIXES = frozenset(
-    "ltd limited inc plc corp corporation sa ag nv bv asa ab oyj spa gmbh co company llc lp se as"
-    " oy kk bhd tbk ltda srl".split()
+    {"ltd", "limited", "inc", "plc", "corp", "corporation", "sa", "ag", "nv", "bv", "asa", "ab"}
+    | {"oyj", "spa", "gmbh", "co", "company", "llc", "lp", "se", "as", "oy", "kk", "bhd", "tbk"}
+    | {"ltda", "srl"}
 )
 
 
@@ -268,8 +296,24 @@ def test_cleanco_sec_companies(name: str, country: str) -> None:
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
 _LEGAL = st.sampled_from(
-    ["", " Ltd", " Ltd.", " LIMITED", " Co., Ltd.", " Company Limited", " CO.,LTD", " Inc.",
-     " Corporation", " Co Ltd", " Pvt. Ltd.", " GmbH", " S.A.", " LLC", " PLC", " Limited."]
+    [
+        "",
+        " Ltd",
+        " Ltd.",
+        " LIMITED",
+        " Co., Ltd.",
+        " Company Limited",
+        " CO.,LTD",
+        " Inc.",
+        " Corporation",
+        " Co Ltd",
+        " Pvt. Ltd.",
+        " GmbH",
+        " S.A.",
+        " LLC",
+        " PLC",
+        " Limited.",
+    ]
 )
 
 
@@ -279,8 +323,9 @@ def _plain_word(word: str) -> bool:
     return (
         word not in lex.latin_words
         and word not in lex.region_latin
-        and company.canonical(word) == word
         and word not in {"the", "and", "st", "hk"}
+        and company.is_valid(word)
+        and company.canonical(word) == word
     )
 
 
@@ -291,7 +336,7 @@ def names(draw: st.DrawFn) -> str:
     return " ".join(w.capitalize() for w in words)
 
 
-_FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_FAST
@@ -301,7 +346,11 @@ def test_is_valid_never_raises(raw: object) -> None:
 
 
 @_FAST
-@given(st.text(alphabet=st.sampled_from(list("海天宁波深圳市有限公司进出口贸易集团() ab-.&,")), max_size=20))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("海天宁波深圳市有限公司进出口贸易集团() ab-.&,")), max_size=20
+    )
+)
 def test_canonical_is_idempotent_on_cjk(raw: str) -> None:
     assume(company.is_valid(raw))
     key = company.canonical(raw)
@@ -331,7 +380,9 @@ def test_key_ignores_case(name: str, form: str, case: object) -> None:
 
 
 def _full_width(s: str) -> str:
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in s)
+    return "".join(
+        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in s
+    )
 
 
 @_FAST
@@ -353,7 +404,17 @@ def test_key_ignores_zero_width_characters(name: str, form: str, data: st.DataOb
 
 
 # Cyrillic/Greek letters that look like Latin ones (text.skeleton's TR39 subset)
-_HOMOGLYPHS = {"a": "аα", "c": "с", "e": "е", "o": "оο", "p": "р", "x": "х", "y": "у", "i": "і", "k": "κ"}
+_HOMOGLYPHS = {
+    "a": "аα",
+    "c": "с",
+    "e": "е",
+    "o": "оο",
+    "p": "р",
+    "x": "х",
+    "y": "у",
+    "i": "і",
+    "k": "κ",
+}
 
 
 @_FAST
@@ -382,7 +443,9 @@ def test_key_ignores_surrounding_whitespace_and_punctuation(
 # --- fast paths against their reference implementations ------------------------------------
 
 _FOLD_ALPHABET = st.sampled_from(
-    list("aZ09 ,.&()（）-'\"") + list("海天寧波進出口有限公司") + ["\u3000", "Ａ", "\u200b", "é", "ß", "\t"]
+    list("aZ09 ,.&()（）-'\"")
+    + list("海天寧波進出口有限公司")
+    + ["\u3000", "Ａ", "\u200b", "é", "ß", "\t"]
 )
 
 
@@ -399,6 +462,7 @@ def test_fast_scripts_equal_text_scripts(raw: str) -> None:
     assert company._scripts(folded) == text.scripts(folded)
 
 
+@cache
 def _listed_names() -> list[str]:
     out: list[str] = []
     with (SHARED_DATA / "cn-listed-companies" / "szse_companies.csv").open(encoding="utf-8") as fh:
@@ -414,12 +478,28 @@ def _listed_names() -> list[str]:
     return [n for n in out if n.strip()]
 
 
-def test_fast_pinyin_equals_lazy_pinyin_on_listed_company_names() -> None:
-    runs = {run for name in _listed_names() for run in han_runs(text.fold(name))}
-    cores = {run for name in _listed_names() if company.is_valid(name)
-             for run in han_runs(company.canonical(name))}
-    assert len(runs | cores) > 5000
-    mismatches = [r for r in runs | cores if fast_pinyin(r) != _lazy.__wrapped__(r)]
+def test_fast_pinyin_equals_lazy_pinyin_on_listed_company_cores() -> None:
+    """Every Han core of the CN/TW listed-company files: the table route equals lazy_pinyin.
+
+    (Runs the table cannot decide go to lazy_pinyin itself, so only table answers need proof.)
+    """
+    cores = {run for p in _listed_parsed() if p is not None for run in han_runs(p.core)}
+    decided = {r: got for r in cores if (got := table_pinyin(r)) is not None}
+    assert len(decided) > 3000
+    assert len(decided) / len(cores) > 0.6  # the fast route must carry most names
+    # one lazy_pinyin call over all runs joined by "," (pypinyin segments Han runs separately,
+    # so this equals one call per run, at a fraction of the per-call overhead)
+    from pypinyin import Style, lazy_pinyin
+
+    ordered = sorted(decided)
+    syllables = lazy_pinyin(",".join(ordered), style=Style.NORMAL, v_to_u=False, errors="ignore")
+    assert len(syllables) == sum(map(len, ordered))
+    pos, mismatches = 0, []
+    for run in ordered:
+        reference = " ".join(syllables[pos : pos + len(run)])
+        pos += len(run)
+        if decided[run] != reference:
+            mismatches.append((run, decided[run], reference))
     assert mismatches == []
 
 
@@ -427,16 +507,33 @@ _POLY = "行长重乐还朝藏单地得调都发降解了强曲省属数宿台�
 
 
 @_FAST
-@given(st.text(alphabet=st.sampled_from(list(_POLY + "波深圳贸易科技股份有限公司")), min_size=1, max_size=8))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list(_POLY + "波深圳贸易科技股份有限公司")), min_size=1, max_size=8
+    )
+)
 def test_fast_pinyin_equals_lazy_pinyin_on_polyphonic_runs(run: str) -> None:
     assert fast_pinyin(run) == _lazy.__wrapped__(run)
+    got = table_pinyin(run)
+    assert got is None or got == _lazy.__wrapped__(run)
 
 
 # --- real data sanity and speed --------------------------------------------------------------
 
 
+@cache
+def _listed_parsed() -> list[company.ParsedCompany | None]:
+    out: list[company.ParsedCompany | None] = []
+    for name in _listed_names():
+        try:
+            out.append(company.parse(name))
+        except InvalidCompanyName:
+            out.append(None)
+    return out
+
+
 def test_every_listed_company_name_parses() -> None:
-    rejected = [n for n in _listed_names() if not company.is_valid(n)]
+    rejected = [n for n, p in zip(_listed_names(), _listed_parsed(), strict=True) if p is None]
     assert len(rejected) <= 10, rejected  # a few English short names are only a legal form
 
 
@@ -457,7 +554,7 @@ def test_zh_full_and_short_names_share_cores() -> None:
 
 def test_throughput_floor() -> None:
     """Loose floor (CPU time, shared CI boxes); the measured rate is in docs/normalization/company.md."""
-    names_ = _listed_names()
+    names_ = _listed_names()[::3]
     company.parse("重庆海天")  # load the tables first
     start = time.process_time()
     for n in names_:

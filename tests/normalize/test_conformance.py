@@ -10,6 +10,7 @@ tree (pickling, ``ValueError``) and the lightness of ``import dupguard``.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import pickle
@@ -77,19 +78,25 @@ def _verbs(mod: ModuleType) -> list[str]:
 def _check_outcome(name: str, verb: str, raw: object, call: Any) -> None:
     """Run *call*; its outcome must be a typed error, ``False``, or a valid result."""
     error_cls, reason_enum = ERROR_OF[name]
+    error: NormalizationError | None = None
+    result: object = None
     try:
         result = call()
     except NormalizationError as e:
-        assert verb != "is_valid", f"{name}.is_valid raised {e!r}"
-        assert isinstance(e, error_cls), f"{name}.{verb} raised {type(e).__name__}, not {error_cls.__name__}"
-        assert isinstance(e.reason, reason_enum)
+        error = e
+    if error is not None:
+        assert verb != "is_valid", f"{name}.is_valid raised {error!r}"
+        assert isinstance(error, error_cls), (
+            f"{name}.{verb} raised {type(error).__name__}, not {error_cls.__name__}"
+        )
+        assert isinstance(error.reason, reason_enum)
         if not isinstance(raw, str):
-            assert e.reason == "not_a_string", (name, verb, e.reason)
+            assert error.reason == "not_a_string", (name, verb, error.reason)
         elif raw is TEN_MB:
-            assert e.reason == "too_long", (name, verb, e.reason)
+            assert error.reason == "too_long", (name, verb, error.reason)
         elif raw == "":
-            assert e.reason == "empty", (name, verb, e.reason)
-        pickle.loads(pickle.dumps(e))  # an error that cannot cross a process boundary is a bug
+            assert error.reason == "empty", (name, verb, error.reason)
+        pickle.loads(pickle.dumps(error))  # an error that cannot cross a process boundary is a bug
         return
     if verb == "is_valid":
         assert result is True or result is False
@@ -100,7 +107,7 @@ def _check_outcome(name: str, verb: str, raw: object, call: Any) -> None:
         assert isinstance(result, tuple)
     else:
         assert dataclass_fields(result), f"{name}.parse returned {type(result).__name__}"
-    assert not (isinstance(raw, str) and raw is TEN_MB and verb != "is_valid"), f"{name}.{verb} accepted 10 MB"
+    assert not (raw is TEN_MB and verb != "is_valid"), f"{name}.{verb} accepted 10 MB"
 
 
 def dataclass_fields(obj: object) -> tuple[Any, ...]:
@@ -135,10 +142,8 @@ def test_junk_gives_a_typed_outcome(name: str, label: str, raw: object) -> None:
 def _median_seconds(fn: Any, raw: object) -> float:
     def once() -> float:
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(NormalizationError):
             fn(raw)
-        except NormalizationError:
-            pass
         return time.perf_counter() - start
 
     once()  # warm-up: lazy tables, caches, first imports
@@ -184,7 +189,7 @@ LIKELY_VALID: dict[str, st.SearchStrategy[str]] = {
     "domain": st.one_of(domains(max_length=60), urls()),
 }
 
-_LAW_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_LAW_SETTINGS = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _raises_typed(name: str, fn: Any, raw: object) -> bool:
@@ -317,7 +322,7 @@ def _error_classes() -> list[type[errors.DupguardError]]:
 def _build(cls: type[errors.DupguardError]) -> errors.DupguardError:
     params = inspect.signature(cls).parameters
     kwargs: dict[str, object] = {k: f"{k}-7" for k in EXTRA_ATTRS if k in params}
-    return cls(REASON_FOR[cls.__name__], {"raw": "x" * 200, "n": 3.5}, "a message", **kwargs)  # type: ignore[call-arg]
+    return cls(REASON_FOR[cls.__name__], {"raw": "x" * 200, "n": 3.5}, "a message", **kwargs)
 
 
 def test_every_reasoned_error_class_is_covered() -> None:

@@ -137,7 +137,8 @@ def test_han_name_is_not_mistaken_for_a_title() -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["张伟（采购经理）", "张伟(采购经理)", "张伟-采购经理", "张伟 / 采购", "张伟【采购】", "Mr. Zhang Wei / Sales"],
+    ["张伟（采购经理）", "张伟(采购经理)", "张伟-采购经理", "张伟 / 采购", "张伟【采购】", "Mr. Zhang Wei / Sales",
+     "联系人：张伟", "张伟: 采购经理", "Attn: Zhang Wei", "Zhang Wei | Buyer"],
 )
 def test_roles_are_stripped(raw: str) -> None:
     assert person.canonical(raw) == "wei zhang"

@@ -59,11 +59,12 @@ SPACES = [" ", "\t", "\n", "\r\n", "\u3000", "\u00a0", "\u2003", "\u202f", "\u20
 
 def _key(raw: str) -> str | None:
     """canonical, or None when the text has nothing visible (so laws can compare both outcomes)."""
-    try:
+    if text.is_valid(raw):
         return text.canonical(raw)
-    except InvalidText as e:
-        assert e.reason is TextReason.EMPTY
-        return None
+    with pytest.raises(InvalidText) as e:
+        text.canonical(raw)
+    assert e.value.reason is TextReason.EMPTY
+    return None
 
 
 # --- fold ----------------------------------------------------------------------------------
@@ -353,7 +354,7 @@ def test_parse_result_is_frozen_slotted_keyword_only() -> None:
         p.key = "x"  # type: ignore[misc]
     assert not hasattr(p, "__dict__")
     with pytest.raises(TypeError):
-        text.ParsedText("a", "a", "a", "a", frozenset())  # type: ignore[misc]
+        text.ParsedText("a", "a", "a", "a", frozenset())  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(("raw", "reason"), [(None, TextReason.NOT_A_STRING), ("\u200b", TextReason.EMPTY)])
@@ -367,7 +368,7 @@ def test_parse_errors(raw: object, reason: TextReason) -> None:
 
 
 @given(any_text)
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=500, deadline=None)
 @example("Aß\u0301")
 @example("乾安縣")
 @example("薴")
@@ -377,7 +378,7 @@ def test_law_fold_idempotent(raw: str) -> None:
 
 
 @given(any_text)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @example("а\u0301")
 def test_law_canonical_idempotent(raw: str) -> None:
     key = _key(raw)
@@ -386,7 +387,7 @@ def test_law_canonical_idempotent(raw: str) -> None:
 
 
 @given(any_text)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_law_parse_agrees_with_the_functions(raw: str) -> None:
     key = _key(raw)
     if key is None:
@@ -398,7 +399,7 @@ def test_law_parse_agrees_with_the_functions(raw: str) -> None:
 
 
 @given(any_text)
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_law_key_unchanged_by_case(raw: str) -> None:
     key = _key(raw)
     assert _key(raw.upper()) == key
@@ -414,7 +415,7 @@ def test_law_key_unchanged_by_full_width_forms(raw: str) -> None:
 
 
 @given(any_text, st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(INVISIBLES)), max_size=6))
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_law_key_unchanged_by_inserted_invisibles(raw: str, inserts: list[tuple[int, str]]) -> None:
     noisy = raw
     for pos, ch in inserts:
@@ -434,7 +435,7 @@ def _with_homoglyphs(draw: st.DrawFn) -> tuple[str, str]:
 
 
 @given(_with_homoglyphs())
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @example(("Apple Pay", "Аррlе Раy"))
 @example(("EXXON", "ЕХХОN"))
 def test_law_key_unchanged_by_homoglyphs(pair: tuple[str, str]) -> None:
@@ -443,7 +444,7 @@ def test_law_key_unchanged_by_homoglyphs(pair: tuple[str, str]) -> None:
 
 
 @given(any_text, st.lists(st.sampled_from(SPACES), max_size=4), st.lists(st.sampled_from(SPACES), max_size=4))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_law_key_unchanged_by_surrounding_whitespace(raw: str, left: list[str], right: list[str]) -> None:
     assert _key("".join(left) + raw + "".join(right)) == _key(raw)
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -89,7 +89,7 @@ IntArray = npt.NDArray[np.int64]
 class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
-    __slots__ = ("alt", "aux", "aux0", "key0", "keys", "multi", "present", "text")
+    __slots__ = ("alt", "alt_len", "aux", "aux0", "key0", "keys", "multi", "present", "text", "text_len")
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
         n = len(data)
@@ -103,16 +103,18 @@ class Columns:
         self.text[:] = [d.text for d in data]
         self.alt: ObjArray = np.empty(n, dtype=object)
         self.alt[:] = [d.alt for d in data]
+        self.text_len = np.fromiter((len(d.text) for d in data), dtype=np.int64, count=n)
+        self.alt_len = np.fromiter((len(d.alt) for d in data), dtype=np.int64, count=n)
         self.present = np.fromiter((bool(d.keys) for d in data), dtype=bool, count=n)
         self.multi = np.fromiter(
             (len(d.keys) > 1 or len(d.aux) > 1 for d in data), dtype=bool, count=n
         )
 
 
-def _sim(scorer: object, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
+def _sim(scorer: Any, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
     if len(a) == 0:
         return np.zeros(0)
-    out = process.cpdist(list(a), list(b), scorer=scorer, dtype=np.float64, workers=1)  # type: ignore[call-overload]
+    out = process.cpdist(list(a), list(b), scorer=scorer, dtype=np.float64, workers=1)
     return np.asarray(out, dtype=np.float64)
 
 
@@ -202,9 +204,7 @@ def _fuzzy(
             _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
             _sim(JaroWinkler.normalized_similarity, aa, ab) * ((aa != "") & (ab != "")),
         )
-        short = np.minimum(
-            np.fromiter((len(x) for x in aa), int, len(aa)), np.fromiter((len(x) for x in ab), int, len(ab))
-        )
+        short = np.minimum(ca.alt_len[i], cb.alt_len[j])
         part = (_sim(fuzz.partial_ratio, aa, ab) >= 100.0) & (short >= 4)
         lv = np.select(
             [cross, s >= 0.92, part, s >= 0.80],
@@ -237,9 +237,7 @@ def _fuzzy(
         )
     elif kind == "exact":
         d = _sim(Levenshtein.distance, ta, tb)
-        short = np.minimum(
-            np.fromiter((len(x) for x in ta), int, len(ta)), np.fromiter((len(x) for x in tb), int, len(tb))
-        )
+        short = np.minimum(ca.text_len[i], cb.text_len[j])
         lv = np.where((d <= 1) & (short >= 3), Level.FUZZY_HIGH, Level.DIFFERENT).astype(np.int8)
     elif kind == "date":
         d = _sim(Levenshtein.distance, ta, tb)

@@ -21,7 +21,7 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["FieldData", "Features", "Extractor", "record_id"]
+__all__ = ["Extractor", "Features", "FieldData", "record_id"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
@@ -87,6 +87,8 @@ def _is_missing(v: object) -> bool:
 
 def _values(raw: object, kind: str, rid: str, fname: str) -> list[str]:
     """The raw field value as a list of strings (lists/tuples are several values)."""
+    if type(raw) is str:  # the common case, first
+        return [] if raw.strip().lower() in _MISSING_STRINGS else [raw]
     items = list(raw) if isinstance(raw, list | tuple) else [raw]
     out: list[str] = []
     for v in items:
@@ -260,7 +262,7 @@ def _exact(values: list[str], f: Field, region: str | None) -> FieldData:
 
 def _date_key(v: str) -> str:
     """``YYYYMMDD`` (or a shorter digit run) from the usual spellings of a date."""
-    runs = _DIGITS_RE.findall(v)
+    runs: list[str] = _DIGITS_RE.findall(v)
     if len(runs) == 1:
         return runs[0]
     if len(runs) >= 3:

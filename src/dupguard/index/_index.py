@@ -102,7 +102,7 @@ class _Adjusted(Mapping[str, int]):
     def __getitem__(self, key: str) -> int:
         return self._base.get(key, 0) + self._delta.get(key, 0)
 
-    def get(self, key: str, default: object = 0) -> int:  # type: ignore[override]
+    def get(self, key: str, default: object = 0) -> int:
         return self._base.get(key, 0) + self._delta.get(key, 0)
 
     def __iter__(self) -> Iterator[str]:

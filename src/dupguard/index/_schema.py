@@ -68,7 +68,7 @@ class Schema:
         fields: Mapping[str, str],
         /,
         *,
-        id: str = "id",  # noqa: A002 - the public contract names it `id`
+        id: str = "id",
         region: str | None = None,
         max_block_size: int | None = None,
     ) -> None:

@@ -32,6 +32,7 @@ __all__ = [
     "han_runs",
     "latin_tokens",
     "lexicon",
+    "table_pinyin",
 ]
 
 #: Han, kana and Hangul: scripts written without spaces between words.
@@ -42,8 +43,18 @@ _HAN_RUN_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # Han region suffixes, longest first (自治州 before 州 is not needed: 州 is part of city names).
 REGION_SUFFIXES: Final = (
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "省", "市",
-    "盟", "区", "县",
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "地区",
+    "省",
+    "市",
+    "盟",
+    "区",
+    "县",
 )
 
 
@@ -75,9 +86,8 @@ def latin_tokens(folded: str) -> list[str]:
     """
     out: list[str] = []
     singles = False  # whether out[-1] was built only from single letters/digits
-    for tok in _TOKEN_RE.findall(folded.replace("'", "")):
-        if tok == "and":
-            tok = "&"
+    for word in _TOKEN_RE.findall(folded.replace("'", "")):
+        tok = "&" if word == "and" else word
         cjk = cjk_run(tok)
         single = len(tok) == 1 and tok != "&" and not cjk
         if out and cjk and cjk_run(out[-1]):
@@ -120,6 +130,7 @@ class Lexicon:
         industry_cjk: CJK term → industry label.
         region_han: Han short name → entry.
         region_latin: compact Latin spelling (``shenzhen``, ``hongkong``) → region value.
+        region_latin_prefixes: every prefix of those spellings (a quick pre-check).
         latin_words: every single token that occurs in a form or term (for tests and guards).
         index: per table, the lengths worth trying keyed by the last token / last or first
             character, longest first (``lengths(table, key)``), so matching never slices blindly.
@@ -134,6 +145,7 @@ class Lexicon:
     industry_cjk: dict[str, str]
     region_han: dict[str, RegionEntry]
     region_latin: dict[str, str]
+    region_latin_prefixes: frozenset[str]
     latin_words: frozenset[str]
     index: dict[str, dict[str, tuple[int, ...]]]
 
@@ -141,8 +153,8 @@ class Lexicon:
         """Candidate match lengths, longest first, for *key* in the named table index.
 
         Examples:
-            >>> lexicon().lengths("cjk_suffix", "司")[:3]
-            (6, 5, 4)
+            >>> 4 in lexicon().lengths("cjk_suffix", "司")   # 有限公司
+            True
         """
         return self.index[table].get(key, ())
 
@@ -191,7 +203,7 @@ def lexicon() -> Lexicon:
         if len(form) > 60:
             continue  # register-style descriptions nobody types into a CRM; folding them costs time
         toks = tuple(latin_tokens(_key(form)))
-        if not toks or "&" == toks[0] or "&" == toks[-1]:
+        if not toks or toks[0] == "&" or toks[-1] == "&":
             continue
         lab = " ".join(latin_tokens(_key(label))) or label
         if len(toks) == 1 and cjk_run(toks[0]):
@@ -249,6 +261,7 @@ def lexicon() -> Lexicon:
         industry_cjk=industry_cjk,
         region_han=region_han,
         region_latin=region_latin,
+        region_latin_prefixes=frozenset(k[:i] for k in region_latin for i in range(1, len(k) + 1)),
         latin_words=frozenset(words),
     )
 
@@ -267,24 +280,22 @@ def _toneless(syllable: str) -> str:
 class _PinyinTables:
     mono: dict[str, str]  # characters with one toneless reading everywhere in pypinyin's data
     default: dict[str, str]  # every character's default (first) toneless reading
-    phrases: frozenset[str]  # the keys of pypinyin's phrase dictionary
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _PinyinTables:
-    """Tables replaying pypinyin's ``lazy_pinyin`` (Style.NORMAL, no heteronyms).
+    """Per-character tables replaying pypinyin's ``lazy_pinyin`` (Style.NORMAL, no heteronyms).
 
-    ``lazy_pinyin`` reads each character either from a phrase of its phrase dictionary that
-    the segmenter matched around it, or — when no phrase covers it — from the first reading in its
-    single-character dictionary. So:
+    ``lazy_pinyin`` cuts a Han run with its forward-maximum-matching segmenter over its phrase
+    dictionary; a segment found in that dictionary reads as the phrase's first readings, any
+    other character reads as the first reading of its single-character entry. Hence:
 
     * a character whose every reading, in both dictionaries, has the same toneless form
-      (``mono``) reads that way whatever the segmentation;
-    * a polyphonic character covered by *no* phrase-dictionary key within the run reads its
-      default (first) reading.
+      (``mono``) reads that way whatever the segmentation — a run of them needs no segmenter;
+    * any other run is cut with pypinyin's own segmenter and read from the same dictionaries.
 
-    :func:`fast_pinyin` uses these two facts and hands every other run to ``lazy_pinyin``
-    itself; a test compares both on every name of the CN/TW listed-company files.
+    A test compares the result with ``lazy_pinyin`` on every Han core of the CN/TW listed-company
+    files and on random runs of polyphonic characters.
     """
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
@@ -296,19 +307,19 @@ def _tables() -> _PinyinTables:
             default[chr(cp)] = forms[0]
             if len(set(forms)) == 1:
                 mono[chr(cp)] = forms[0]
-    for phrase, readings in PHRASES_DICT.items():
-        if len(phrase) != len(readings):
+    for phrase, phrase_readings in PHRASES_DICT.items():
+        if len(phrase) != len(phrase_readings):
             for ch in phrase:
                 mono.pop(ch, None)
             continue
-        for ch, rs in zip(phrase, readings, strict=True):
+        for ch, rs in zip(phrase, phrase_readings, strict=True):
             got = mono.get(ch)
             if got is not None:
                 for r in rs:
                     if _toneless(r) != got:
                         del mono[ch]
                         break
-    return _PinyinTables(mono=mono, default=default, phrases=frozenset(PHRASES_DICT))
+    return _PinyinTables(mono=mono, default=default)
 
 
 @lru_cache(maxsize=8192)
@@ -318,38 +329,69 @@ def _lazy(run: str) -> str:
     return " ".join(lazy_pinyin(run, style=Style.NORMAL, v_to_u=False, errors="ignore"))
 
 
+@lru_cache(maxsize=4096)
+def _phrase(word: str) -> list[str] | None:
+    """A phrase's toneless readings; ``[]`` if not a phrase; ``None`` for an odd entry."""
+    from pypinyin.constants import PHRASES_DICT
+
+    readings = PHRASES_DICT.get(word)
+    if readings is None:
+        return []
+    if len(readings) != len(word) or not all(readings):
+        return None  # pypinyin's own handling of a malformed entry decides
+    return [_toneless(r[0]) for r in readings]
+
+
 def fast_pinyin(han: str, /) -> str:
     """Toneless pinyin of a Han run, equal to pypinyin's ``lazy_pinyin`` joined by spaces.
 
-    Single-reading characters come from a table; a polyphonic character that no phrase of
-    pypinyin's phrase dictionary covers within the run takes its default reading; any other run
-    goes to ``lazy_pinyin`` whole, so its phrase rules (重庆 = chong qing) still apply.
+    Single-reading characters come from a table; a run holding a polyphonic character is cut
+    with pypinyin's own phrase segmenter and read from its dictionaries (重庆 = chong qing);
+    a character pypinyin has no reading for sends the run to ``lazy_pinyin`` itself.
 
     Examples:
         >>> fast_pinyin("宁波海天"), fast_pinyin("重庆"), fast_pinyin("银行")
         ('ning bo hai tian', 'chong qing', 'yin hang')
     """
+    got = table_pinyin(han)
+    return _lazy(han) if got is None else got
+
+
+def table_pinyin(han: str, /) -> str | None:
+    """The table route of :func:`fast_pinyin`: its answer, or ``None`` when pypinyin must decide.
+
+    Examples:
+        >>> table_pinyin("海天"), table_pinyin("重庆")
+        ('hai tian', 'chong qing')
+    """
     tables = _tables()
     mono = tables.mono
     out: list[str] = []
-    poly: list[int] = []
-    for i, ch in enumerate(han):
+    for ch in han:
         syl = mono.get(ch)
         if syl is None:
-            syl = tables.default.get(ch)
-            if syl is None:
-                return _lazy(han)
-            poly.append(i)
+            return _segmented(han, tables)
         out.append(syl)
-    if poly:
-        phrases = tables.phrases
-        n = len(han)
-        for i in poly:
-            # any phrase-dictionary key covering position i (length 1 .. n) sends the run to pypinyin
-            for start in range(max(0, i - 9), i + 1):
-                for end in range(i + 1, min(n, start + 10) + 1):
-                    if han[start:end] in phrases:
-                        return _lazy(han)
+    return " ".join(out)
+
+
+def _segmented(han: str, tables: _PinyinTables) -> str | None:
+    from pypinyin.seg.mmseg import seg
+
+    default = tables.default
+    out: list[str] = []
+    for word in seg.cut(han):
+        phrase = _phrase(word) if len(word) > 1 else []
+        if phrase is None:
+            return None
+        if phrase:
+            out.extend(phrase)
+            continue
+        for ch in word:
+            syl = default.get(ch)
+            if syl is None:
+                return None
+            out.append(syl)
     return " ".join(out)
 
 

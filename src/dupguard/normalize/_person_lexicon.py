@@ -133,7 +133,7 @@ _REGIONAL_GIVEN: Final = frozenset(
     tiao tieh tien tsai tsan tsao tsen tseng tsou tsu tsui tsung tzu tuan tui tun szu ssu erh
     yeh kah kee keng kok kuan liang meng seng siew soon swee teck thian tiong wee yong choon
     hok chok hean chee hock keat kiat huat poh siang yew boon leong chia jou shih hsi hiu zan
-    au
+    au kow
     """.split()  # noqa: SIM905 - a word list reads better as text than as 200 quoted strings
 )
 

@@ -88,9 +88,22 @@ _PAREN_RE: Final = re.compile(r"\(([^()]{0,80})\)")
 _NON_ALNUM_RE: Final = re.compile(r"[^0-9a-z]+")
 _HAN_CORE_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
-_CJK_BRANCH: Final = ("分公司", "办事处", "代表处", "分厂", "分店", "营业部", "分行", "支行", "分所")
+_CJK_BRANCH: Final = (
+    "分公司",
+    "办事处",
+    "代表处",
+    "分厂",
+    "分店",
+    "营业部",
+    "分行",
+    "支行",
+    "分所",
+)
 _LATIN_BRANCH: Final = (
-    ("representative", "office"), ("rep", "office"), ("liaison", "office"), ("branch", "office"),
+    ("representative", "office"),
+    ("rep", "office"),
+    ("liaison", "office"),
+    ("branch", "office"),
     ("branch",),
 )
 # Taiwan exchange short-name flags: *, -KY (Cayman-registered), -创 (innovation board), -DR.
@@ -216,6 +229,8 @@ def _region_han_prefix(run: str, lex: Lexicon) -> tuple[str, int] | None:
 
 def _region_latin(tokens: list[str], start: int, lex: Lexicon) -> tuple[str, int] | None:
     """A Latin region spelled by tokens[start:start+k] (joined without spaces), longest first."""
+    if tokens[start] not in lex.region_latin_prefixes:
+        return None
     for k in range(min(5, len(tokens) - start), 0, -1):
         compact = "".join(tokens[start : start + k])
         value = lex.region_latin.get(compact)
@@ -355,18 +370,18 @@ def _branch(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
         return tokens
     if last not in _LATIN_BRANCH_LAST:
         return tokens
-    for marker in _LATIN_BRANCH:
-        k = len(marker)
-        if len(tokens) > k and tuple(tokens[-k:]) == marker:
-            rest = tokens[:-k]
+    for words in _LATIN_BRANCH:
+        k = len(words)
+        if len(tokens) > k and tuple(tokens[-k:]) == words:
+            kept = tokens[:-k]
             qual: list[str] = []
-            for j in range(1, len(rest)):
-                hit = _region_latin(rest, j, lex)
-                if hit is not None and j + hit[1] == len(rest):
-                    qual, rest = rest[j:], rest[:j]
+            for j in range(1, len(kept)):
+                hit = _region_latin(kept, j, lex)
+                if hit is not None and j + hit[1] == len(kept):
+                    qual, kept = kept[j:], kept[:j]
                     break
-            st.branch = " ".join([*qual, *marker])
-            return rest
+            st.branch = " ".join([*qual, *words])
+            return kept
     return tokens
 
 
@@ -384,9 +399,9 @@ def _prefix_forms(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
         return tokens
     for k in (3, 2, 1):
         if len(tokens) > k:
-            label = lex.latin_prefix.get(tuple(tokens[:k]))
-            if label is not None:
-                st.legal_form = st.legal_form or label
+            found = lex.latin_prefix.get(tuple(tokens[:k]))
+            if found is not None:
+                st.legal_form = st.legal_form or found
                 return tokens[k:]
     return tokens
 

@@ -48,7 +48,8 @@ def _table() -> dict[str, str]:
     for code, names in LOCALE_DATA.items():
         if len(code) != 2 or not code.isalpha():
             continue
-        for name in names.values():
+        for given in names.values():
+            name = given
             for _ in range(4):  # "*aa": same as the name in language aa (chains are short)
                 if not name.startswith("*"):
                     break

@@ -6,10 +6,12 @@ colleague types ``Zhang Wei``, ``ZHANG Wei``, ``Wei Zhang``, ``Zhangwei`` or ``�
 ``docs/normalization/person.md``):
 
 1. **Fold** with :func:`dupguard.normalize.text.fold` (invisibles, NFKC, case, dashes, T→S).
-2. **Strip what is not the name**: bracketed or quoted asides (``(Ben)``, ``（采购经理）``,
-   ``"Big Ben"``) when letters remain outside them; everything after a role separator — `` - ``
-   with spaces, ``/``, ``|``, ``;``, ``:`` + space, or a dash/colon touching Han text
-   (``John Smith - Sales``, ``Mr. Wang / Sales``, ``张伟-采购``); surrounding punctuation.
+2. **Strip what is not the name**: a field label and colon in front (``Attn: John Smith``,
+   ``联系人：张伟``); bracketed or
+   quoted asides (``(Ben)``, ``（采购经理）``, ``"Big Ben"``) when letters remain outside them;
+   everything after a role separator — `` - `` with spaces, ``/``, ``|``, ``;``, or a dash/colon
+   before Han text (``John Smith - Sales``, ``Mr. Wang / Sales``, ``张伟-采购``); surrounding
+   punctuation.
 3. **Han names** (the name holds Han characters and no kana/hangul): the Han characters are the
    name; trailing titles (先生, 女士, 经理, 总经理, …; 总/董/工 only after a bare surname, as in
    王总) and familiar prefixes (老王, 小李) are removed; the surname is the leading compound
@@ -53,8 +55,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from unidecode import unidecode
-
 from dupguard.errors import InvalidPersonName, InvalidText, PersonReason
 from dupguard.normalize import text
 from dupguard.normalize._person_lexicon import (
@@ -80,14 +80,22 @@ _ASIDE_RE: Final = re.compile(
 )
 _ASIDE_START_RE: Final = re.compile("[(\\[{【〔《「『\"']")
 _ROLE_RE: Final = re.compile(rf"\s-+\s|[/|;\\\t]|:\s|[-:]\s?(?=[{_HAN}]{{2}})|\s@\s")
+#: Field labels typed in front of a name and a colon.
+_LABELS: Final = frozenset(
+    {"attn", "attn.", "attention", "contact", "contact person", "name", "to", "dear",
+     "联系人", "姓名", "收件人", "客户", "负责人"}
+)
 _EDGE: Final = " .,;:!?*_-'\"`~#+=<>()[]{}&"
 _PHD_RE: Final = re.compile(r"\bph\.?\s*d\b\.?")
 _HAN_RUN_RE: Final = re.compile(rf"[{_HAN}\U00020000-\U0003134f]+")
 _KANA_HANGUL_RE: Final = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uac00-\ud7af\u1100-\u11ff]")
+_ALNUM_RE: Final = re.compile(r"[^\W_]")
+_LATIN_WORD_RE: Final = re.compile(r"[a-z]+")
 _DIGIT_RE: Final = re.compile(r"\d")
 _LETTER_RE: Final = re.compile(r"[^\W\d_]")
 _NOT_WORD_RE: Final = re.compile(r"[^\w'\-]")
 _NOT_ALNUM_RE: Final = re.compile(r"[^a-z0-9\-]")
+_KEY_STOPWORDS: Final = frozenset({"and", "&", "und"})
 _TRANSLIT_SCRIPTS: Final = frozenset({"latin", "cyrillic", "greek"})
 _HAN_TITLES_LONGEST: Final = tuple(sorted(HAN_TITLES, key=len, reverse=True))
 
@@ -171,7 +179,7 @@ def _fold(raw: object) -> tuple[str, str]:
         folded = text.fold(raw)
     except InvalidText as exc:  # pragma: no cover - the checks above make this unreachable
         raise InvalidPersonName(PersonReason.EMPTY, raw) from exc
-    if not any(ch.isalnum() for ch in folded):
+    if _ALNUM_RE.search(folded) is None:
         raise InvalidPersonName(PersonReason.EMPTY, raw)
     return raw, folded
 
@@ -182,6 +190,9 @@ def _has_letter(s: str) -> bool:
 
 def _strip_asides(s: str) -> str:
     """Remove bracketed/quoted asides and role tails; keep the first part that has letters."""
+    head, colon, tail = s.partition(":")
+    if colon and head.strip() in _LABELS and _has_letter(tail):
+        s = tail  # a field label in front: "Attn: John Smith", "联系人：张伟"
     if not _ASIDE_START_RE.search(s):
         for part in _ROLE_RE.split(s):
             if _has_letter(part):
@@ -217,7 +228,8 @@ def _parse_han(raw: str, folded: str, s: str) -> ParsedPerson:
     if len(runs) == 2 and runs[0][0] not in table and (runs[1] in table or runs[1][0] in table):
         runs.reverse()  # "增友 叶": given name, space, surname (Western order in Han)
     han = "".join(runs)
-    titles: list[str] = []
+    # Latin honorifics beside a Han name ("Mr. 王") are kept as its title.
+    titles: list[str] = [w for w in _LATIN_WORD_RE.findall(s) if w in TITLES]
     for title in _HAN_TITLES_LONGEST:
         if han.endswith(title) and len(han) > len(title):
             titles.append(title)
@@ -277,6 +289,8 @@ def _ascii(word: str, *, latin_name: bool) -> str:
     found = text.scripts(word)
     if not found <= _TRANSLIT_SCRIPTS:
         return "".join(ch for ch in word if ch.isalnum() or ch == "-")
+    from unidecode import unidecode  # loaded on the first non-ASCII name only
+
     if latin_name:
         word = text.skeleton(word)
     return _NOT_ALNUM_RE.sub("", unidecode(word).lower())
@@ -285,6 +299,8 @@ def _ascii(word: str, *, latin_name: bool) -> str:
 def _words(part: str, original_case: dict[str, bool], *, latin_name: bool) -> list[_Word]:
     out: list[_Word] = []
     for raw_word in part.split():
+        if "@" in raw_word:  # an email address typed into the name field
+            continue
         dotted = raw_word.endswith(".")
         core = raw_word.strip(".")
         if "." in core:
@@ -373,11 +389,11 @@ def _is_compound(spelling: str) -> bool:
 
 def _romanized_chinese(words: list[_Word], family_hint: int | None) -> _Chinese | None:
     groups = [w.ascii.replace("-", "") for w in words]
+    targets = surnames().targets
+    if len(groups) > 1 and not any(g in targets for g in groups):
+        return None  # the common case for Western names: no word is a Chinese surname
     if not 1 <= len(groups) <= 5 or not all(g.isascii() and g.isalpha() for g in groups):
         return None
-    targets = surnames().targets
-    if len(groups) > 1 and not any(g in targets or len(g) == 1 for g in groups):
-        return None  # the common case for Western names: no word is a Chinese surname
     initials = tuple(g for g in groups if len(g) == 1)
     if initials:
         # "X. F. Han", "Chi-Ying F. Huang": a Chinese name with initials; the key keeps them.
@@ -444,7 +460,7 @@ def _romanized_chinese(words: list[_Word], family_hint: int | None) -> _Chinese 
         (
             i
             for i in candidates
-            if i in (0, last)
+            if (i == 0 or (i == last and (len(groups) < 3 or 0 not in candidates)))
             and groups[i] not in table.mandarin
             and (segment(groups[i]) is None or table.ppm.get(groups[i], 0.0) >= _COMMON_PPM)
         ),
@@ -588,7 +604,7 @@ def _parse_latin(raw: str, folded: str, s: str) -> ParsedPerson:
     ordered = [*given, *(w for p in middle for w in p), *family]
     key_words = [w.ascii for w in ordered]
     if len(key_words) > 2:
-        key_words = [x for x in key_words if x not in {"and", "&", "und"}] or key_words
+        key_words = [x for x in key_words if x not in _KEY_STOPWORDS] or key_words
     tokens = tuple(sorted(t for x in key_words for t in x.split("-") if t))
     if not tokens:
         raise _no_name(raw)

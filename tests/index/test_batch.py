@@ -1,0 +1,279 @@
+"""Batch matching: dedupe, link, pairs — shapes, rejected rows, and the scoring oracles.
+
+Oracles: a batch pair's weight equals the Index's one-record score for the same two records over
+the same data (to 1e-9), and the batch finds exactly the pairs the Index finds; scores are
+symmetric; results do not depend on row order. Febrl is a smoke test of the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from collections import defaultdict
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from dupguard.errors import InvalidRecord, RecordReason
+from dupguard.index import Index, Model, Schema, dedupe, link, pairs
+from tests.support import SHARED_DATA
+
+# --- shapes and rejected rows -----------------------------------------------------------------
+
+GOOD = [
+    {"id": "a", "company": "Acme Trading Co., Ltd.", "email": "bob@acme.com"},
+    {"id": "b", "company": "ACME TRADING COMPANY LIMITED", "email": "Bob@Acme.com"},
+    {"id": "c", "company": "Bolt Maschinenbau GmbH", "phone": "+49 30 1234 5678"},
+    {"id": "d", "company": "深圳市华为技术有限公司", "email": "li@huawei.com"},
+]
+BAD: list[tuple[Any, str]] = [
+    ({"company": "no id", "email": "x@y.com"}, "missing_id"),
+    ("not a mapping", "not_a_mapping"),
+    ({"id": "e-int", "email": 12345}, "bad_value_type"),
+    ({"id": "e-dict", "email": {"work": "a@b.com"}}, "bad_value_type"),
+    ({"id": "a", "company": "Another Acme"}, "duplicate_id"),
+]
+
+
+def _mixed() -> list[Any]:
+    """Good and bad rows interleaved: g, b, g, b, g, b, g, b, b."""
+    rows: list[Any] = []
+    for n, (bad, _) in enumerate(BAD):
+        if n < len(GOOD):
+            rows.append(GOOD[n])
+        rows.append(bad)
+    return rows
+
+
+def test_dedupe_shape_and_rejected_rows() -> None:
+    out = dedupe(_mixed())
+    assert list(out.columns) == ["id", "cluster_id"]
+    assert sorted(out["id"]) == ["a", "b", "c", "d"]  # every good row, the duplicate id once
+    assert dict(zip(out["id"], out["cluster_id"], strict=True)) == {"a": "a", "b": "a", "c": "c", "d": "d"}
+    rej = out.attrs["rejected"]
+    assert list(rej.columns) == ["row", "id", "field", "reason", "message"]
+    assert sorted(rej["reason"]) == sorted(r for _, r in BAD)
+    by_reason = {r.reason: r for r in rej.itertuples()}
+    assert by_reason["bad_value_type"].field == "email"
+    assert set(rej[rej["reason"] == "bad_value_type"]["id"]) == {"e-int", "e-dict"}
+    assert by_reason["duplicate_id"].id == "a"
+    rows = _mixed()
+    for r in rej.itertuples():  # the row number points at the offending input row
+        assert rows[r.row] is not None
+        assert r.reason == dict((id(b), reason) for b, reason in BAD)[id(rows[r.row])]
+
+
+def test_duplicate_ids_are_rejected_not_merged() -> None:
+    rows = [
+        {"id": "x", "email": "one@acme.com"},
+        {"id": "x", "email": "two@zeta.io"},
+        {"id": "y", "email": "two@zeta.io"},
+    ]
+    out = dedupe(rows)
+    assert sorted(out["id"]) == ["x", "y"]
+    assert out.attrs["rejected"]["reason"].tolist() == ["duplicate_id"]
+    # the rejected second "x" must not have linked x and y
+    assert dict(zip(out["id"], out["cluster_id"], strict=True)) == {"x": "x", "y": "y"}
+    assert len(pairs(rows)) == 0
+
+
+def test_link_and_pairs_report_rejected_rows_and_keep_going() -> None:
+    left = [*GOOD[:2], {"company": "no id"}]
+    right = [{"id": "r1", "email": "BOB@acme.com"}, {"id": "r2", "email": 3}, {"id": "r3", "company": "Zeta"}]
+    out = link(left, right)
+    assert list(out.columns) == ["id_l", "id_r", "probability", "weight"]
+    assert sorted(zip(out["id_l"], out["id_r"], strict=True)) == [("a", "r1"), ("b", "r1")]
+    assert sorted(out.attrs["rejected"]["reason"]) == ["bad_value_type", "missing_id"]
+    p = pairs(_mixed())
+    assert sorted(p.attrs["rejected"]["reason"]) == sorted(r for _, r in BAD)
+    assert ("a", "b") in set(zip(p["id_l"], p["id_r"], strict=True))
+
+
+@pytest.mark.parametrize("data", [{"id": 1}, "id,company", b"bytes", 42], ids=["mapping", "str", "bytes", "int"])
+def test_not_a_table_is_a_typed_error(data: object) -> None:
+    with pytest.raises(InvalidRecord) as exc:
+        dedupe(data)
+    assert exc.value.reason is RecordReason.NOT_A_MAPPING
+
+
+def test_empty_input() -> None:
+    out = dedupe([])
+    assert list(out.columns) == ["id", "cluster_id"]
+    assert len(out) == 0
+    assert len(pairs([])) == 0
+    assert list(link([], GOOD).columns) == ["id_l", "id_r", "probability", "weight"]
+
+
+def test_pairs_columns_and_explanation() -> None:
+    p = pairs(GOOD[:2])
+    schema = Schema.customers()
+    expected = ["id_l", "id_r", "probability", "weight", "rule"]
+    for f in schema:
+        expected += [f"{f.name}_level", f"{f.name}_weight"]
+    assert list(p.columns) == expected
+    row = p.iloc[0]
+    assert (row["id_l"], row["id_r"]) == ("a", "b")
+    assert row["email_level"] == "exact"
+    assert row["company_level"] == "exact"
+    assert row["phone_level"] == "missing"
+    assert row["phone_weight"] == 0
+    fw = sum(row[f"{f.name}_weight"] for f in schema)
+    assert math.isclose(row["weight"], Model().prior_weight + fw, abs_tol=1e-9)
+    assert math.isclose(row["probability"], 1 / (1 + 2 ** -row["weight"]), rel_tol=1e-12)
+
+
+def test_dataframe_and_records_give_the_same_result(customers: list[dict[str, Any]]) -> None:
+    df = pd.DataFrame(customers[:120])
+    a = dedupe(df)
+    b = dedupe(customers[:120])
+    pd.testing.assert_frame_equal(a, b)
+    pa, pb = pairs(df), pairs(customers[:120])
+    pd.testing.assert_frame_equal(pa, pb)
+
+
+def test_dataframe_with_numeric_ids_and_nan() -> None:
+    df = pd.DataFrame(
+        {"id": [10, 11, 12], "company": ["Acme Ltd", None, "Bolt GmbH"], "email": ["bob@acme.com", "bob@acme.com", float("nan")]}
+    )
+    out = dedupe(df)
+    assert out["id"].tolist() == ["10", "11", "12"]
+    assert out["cluster_id"].tolist() == ["10", "10", "12"]
+    assert len(out.attrs["rejected"]) == 0
+
+
+# --- oracles ----------------------------------------------------------------------------------
+
+
+def test_batch_score_equals_one_record_score(customers: list[dict[str, Any]], customer_index: Index) -> None:
+    p = pairs(customers)
+    assert len(p) > 50
+    batch: dict[tuple[str, str], float] = {}
+    for a, b, w in zip(p["id_l"], p["id_r"], p["weight"], strict=True):
+        batch[(a, b)] = w
+        batch[(b, a)] = w
+    online: dict[tuple[str, str], float] = {}
+    for r in customers:
+        for c in customer_index.candidates(r, limit=10**6):
+            online[(r["id"], c.id)] = c.weight
+    assert set(online) == set(batch), "batch and index disagree on the candidate pairs"
+    worst = max(abs(online[k] - batch[k]) for k in batch)
+    assert worst <= 1e-9, worst
+
+
+def test_three_entries_of_one_customer_are_one_cluster(background: list[dict[str, Any]]) -> None:
+    """Three reps entering the same customer is common; sharing the mailbox thrice is no weaker evidence."""
+    trio = [{"id": f"t{k}", "company": "Zentrix Widgets GmbH", "email": "hans@zentrix.de"} for k in range(3)]
+    two = pairs([*background, *trio[:2]])
+    assert two[two["id_l"] == "t0"]["probability"].tolist() == [pytest.approx(1.0, abs=1e-3)]
+    out = dedupe([*background, *trio])
+    assert out[out["id"].str.startswith("t")]["cluster_id"].tolist() == ["t0", "t0", "t0"]
+
+
+def _truth_pairs(generated: list[dict[str, str]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in generated:
+        by_entity[r["entity_id"]].append({k: v for k, v in r.items() if k not in {"owner", "created_at", "entity_id", "edits"}})
+    return [pair for group in by_entity.values() for pair in itertools.combinations(group, 2)]
+
+
+def test_scores_are_symmetric(generated: list[dict[str, str]]) -> None:
+    dup_pairs = _truth_pairs(generated)[:60]
+    nonempty = 0
+    for a, b in dup_pairs:
+        ab, ba = pairs([a, b]), pairs([b, a])
+        assert len(ab) == len(ba)
+        if len(ab):
+            nonempty += 1
+            assert ab.iloc[0]["weight"] == pytest.approx(ba.iloc[0]["weight"], abs=1e-9)
+            levels = [c for c in ab.columns if c.endswith("_level")]
+            assert ab.iloc[0][levels].tolist() == ba.iloc[0][levels].tolist(), (a, b)
+            assert ab.iloc[0]["rule"] == ba.iloc[0]["rule"]
+    assert nonempty >= len(dup_pairs) // 2
+
+
+def test_link_is_symmetric(customers: list[dict[str, Any]]) -> None:
+    left, right = customers[:150], customers[150:]
+    lr = link(left, right, threshold=0.0)
+    rl = link(right, left, threshold=0.0)
+    a = {(x, y): w for x, y, w in zip(lr["id_l"], lr["id_r"], lr["weight"], strict=True)}
+    b = {(y, x): w for x, y, w in zip(rl["id_l"], rl["id_r"], rl["weight"], strict=True)}
+    assert set(a) == set(b)
+    assert all(abs(a[k] - b[k]) <= 1e-9 for k in a)
+
+
+def test_row_order_does_not_matter(customers: list[dict[str, Any]]) -> None:
+    df = pd.DataFrame(customers)
+    base = dedupe(df).set_index("id")["cluster_id"].sort_index()
+    base_pairs = pairs(df)
+    for seed in (3, 4):
+        shuffled = df.sample(frac=1.0, random_state=seed)
+        got = dedupe(shuffled).set_index("id")["cluster_id"].sort_index()
+        pd.testing.assert_series_equal(got, base)
+        sp = pairs(shuffled)
+        want = {frozenset(k): w for *k, w in zip(base_pairs["id_l"], base_pairs["id_r"], base_pairs["weight"], strict=True)}
+        have = {frozenset(k): w for *k, w in zip(sp["id_l"], sp["id_r"], sp["weight"], strict=True)}
+        assert set(want) == set(have)
+        assert all(abs(want[k] - have[k]) <= 1e-9 for k in want)
+
+
+def test_cluster_id_is_the_smallest_member_id(customers: list[dict[str, Any]]) -> None:
+    out = dedupe(customers)
+    assert sorted(out["id"]) == sorted(r["id"] for r in customers)
+    for cid, group in out.groupby("cluster_id"):
+        assert cid == min(group["id"])
+    assert (out["cluster_id"] != out["id"]).any(), "the generated list has duplicates"
+
+
+def test_threshold_is_monotone(customers: list[dict[str, Any]]) -> None:
+    def linked(t: float) -> set[frozenset[str]]:
+        out = dedupe(customers, threshold=t)
+        return {frozenset(g["id"]) for _, g in out.groupby("cluster_id") if len(g) > 1}
+
+    loose, strict = linked(0.5), linked(0.999)
+
+    def members(cs: set[frozenset[str]]) -> set[str]:
+        return set().union(*cs) if cs else set()
+
+    assert members(strict) <= members(loose)
+
+
+def test_generated_duplicates_are_mostly_found(generated: list[dict[str, str]], customers: list[dict[str, Any]]) -> None:
+    """Smoke test on the generated CRM list with the default (untrained) model."""
+    out = dedupe(customers)
+    cluster = dict(zip(out["id"], out["cluster_id"], strict=True))
+    entity = {r["id"]: r["entity_id"] for r in generated}
+    pred = _cluster_pairs(cluster)
+    true = _cluster_pairs(entity)
+    tp = len(pred & true)
+    assert tp / max(len(pred), 1) >= 0.9, f"precision {tp}/{len(pred)}"
+    assert tp / len(true) >= 0.5, f"recall {tp}/{len(true)}"
+
+
+def _cluster_pairs(label: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for rid, c in label.items():
+        groups[c].append(rid)
+    return {frozenset(p) for g in groups.values() for p in itertools.combinations(g, 2)}
+
+
+# --- Febrl ------------------------------------------------------------------------------------
+
+
+def test_febrl_dataset1(febrl_schema: Schema) -> None:
+    start = time.perf_counter()
+    df = pd.read_csv(SHARED_DATA / "febrl" / "dataset1.csv", skipinitialspace=True, dtype=str, keep_default_na=False)
+    model = Model.fit(df, schema=febrl_schema)
+    assert model.schema == febrl_schema
+    out = dedupe(df, schema=febrl_schema, model=model)
+    assert len(out) == 1000
+    assert len(out.attrs["rejected"]) == 0
+    pred = _cluster_pairs(dict(zip(out["id"], out["cluster_id"], strict=True)))
+    true = _cluster_pairs({r: r.split("-")[1] for r in df["rec_id"]})
+    assert len(true) == 500
+    tp = len(pred & true)
+    recall, precision = tp / len(true), tp / max(len(pred), 1)
+    assert recall >= 0.9, f"recall {recall:.3f}"
+    assert precision >= 0.9, f"precision {precision:.3f}"
+    assert time.perf_counter() - start < 20
