@@ -147,11 +147,23 @@ def _clean(form: str) -> str:
     return " ".join(form.replace("\t", " ").split())
 
 
+# A multi-word form ending in one of these names a kind of body ("Commercial Bank", "Savings
+# Bank", "Business Trust") that real names end with too: "China Merchants Commercial Bank".
+_NEVER_LAST = frozenset(
+    {"bank", "banking", "trust", "trustee", "fund", "funds", "foundation", "association",
+     "society", "union", "church", "school", "university", "hospital", "council", "authority",
+     "agency", "institute", "institution", "club", "office", "branch", "commission", "government",
+     "municipality", "entity", "organization", "organisation", "body", "estate", "group"}
+)  # fmt: skip
+
+
 def _acceptable(form: str) -> bool:
     f = _clean(form)
     if not f or "(" in f or "（" in f or "其他" in f or "其它" in f:
         return False
     if f.casefold() in _NEVER or f in _NEVER:
+        return False
+    if f.casefold().rsplit(" ", 1)[-1] in _NEVER_LAST:
         return False
     # one CJK character (株, 有, 名 …) is an abbreviation used in registers, not in names
     if _HAN_OR_KANA.search(f) and len(f) < 2:
@@ -250,7 +262,7 @@ def _unquote(v: str) -> str:
     v = v.strip()
     if len(v) >= 2 and v[0] == v[-1] and v[0] in "'\"":
         return v[1:-1]
-    return v
+    return v.split(" #", 1)[0].strip()  # a YAML comment (rigour glosses Cyrillic forms so)
 
 
 def main() -> None:

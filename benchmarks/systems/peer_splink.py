@@ -142,7 +142,7 @@ class Splink:
         db_api = DuckDBAPI()
         tables = [
             db_api.register(df, dataset_display_name=side)
-            for df, side in zip(dfs, ("left", "right"), strict=False)
+            for df, side in zip(dfs, ("input_left", "input_right"), strict=False)
         ]
         linker = Linker(tables if link else tables[0], settings, log_level=None)
         linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
@@ -185,16 +185,25 @@ class Splink:
 
 
 def _orient(df: pd.DataFrame, link: bool) -> Iterable[tuple[tuple[str, str], float]]:
-    """((a, b), probability) per row: dedupe pairs ordered, link pairs as (left, right)."""
+    """((a, b), probability) per row: dedupe pairs ordered, link pairs as (left, right).
+
+    Predictions carry ``id_l``/``id_r`` and ``source_dataset_l``; blocked pairs carry only
+    ``join_key_l``/``join_key_r`` (for a link, ``<source>-__-<id>``).
+    """
     probs = df["match_probability"] if "match_probability" in df else [1.0] * len(df)
-    lefts, rights = df["id_l"].astype(str), df["id_r"].astype(str)
-    if not link:
-        for a, b, p in zip(lefts, rights, probs, strict=True):
+    if "id_l" in df:
+        lefts, rights = df["id_l"].astype(str), df["id_r"].astype(str)
+        sources = df["source_dataset_l"] if link else [""] * len(df)
+    else:
+        split_l = df["join_key_l"].astype(str).str.rsplit("-__-", n=1)
+        split_r = df["join_key_r"].astype(str).str.rsplit("-__-", n=1)
+        lefts, rights = split_l.str[-1], split_r.str[-1]
+        sources = split_l.str[0] if link else [""] * len(df)
+    for a, b, source, p in zip(lefts, rights, sources, probs, strict=True):
+        if not link:
             yield ordered_pair(a, b), float(p)
-        return
-    swapped = df["source_dataset_l"] != "left"
-    for a, b, s, p in zip(lefts, rights, swapped, probs, strict=True):
-        yield ((b, a) if s else (a, b)), float(p)
+        else:
+            yield ((a, b) if source == "input_left" else (b, a)), float(p)
 
 
 def _triples(df: pd.DataFrame, link: bool) -> list[tuple[str, str, float]]:

@@ -25,6 +25,7 @@ __all__ = ["Extractor", "Features", "FieldData", "record_id"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
+_EMAIL_SEPARATORS: Final = ",; /\n\t<>\"'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +122,32 @@ def _dedup(xs: list[str]) -> tuple[str, ...]:
 # --- one extractor per kind -------------------------------------------------------------------
 
 
+def _email_keys(v: str) -> list[tuple[str, str | None]]:
+    """``(key, company domain or None)`` for each address in *v*."""
+    if v.isascii() and not any(c in v for c in _EMAIL_SEPARATORS):
+        # One plain address: the normalizer's fast key path, then the domain alone.
+        try:
+            key = email.canonical(v)
+        except NormalizationError:
+            return []
+        dom = key.rsplit("@", 1)[1]
+        if email.is_freemail_domain(dom):
+            return [(key, None)]
+        try:
+            return [(key, domain.canonical(dom))]
+        except NormalizationError:
+            return [(key, None)]
+    return [(p.key, p.company_domain) for p in _many(email.parse_many, v)]
+
+
 def _email(values: list[str], f: Field, region: str | None) -> FieldData:
     keys: list[str] = []
     doms: list[str] = []
     for v in values:
-        for p in _many(email.parse_many, v):
-            keys.append(p.key)
-            if p.company_domain:
-                doms.append(p.company_domain)
+        for key, dom in _email_keys(v):
+            keys.append(key)
+            if dom:
+                doms.append(dom)
     k = _dedup(keys)
     if not k:
         return EMPTY
@@ -141,10 +160,10 @@ def _phone(values: list[str], f: Field, region: str | None) -> FieldData:
     keys: list[str] = []
     nat: list[str] = []
     for v in values:
-        for p in _many(lambda s: phone.parse_many(s, region=region), v):
-            keys.append(p.key)
-            if len(p.national_number) >= 6:
-                nat.append(p.national_number)
+        for key, national in _many(lambda s: phone.key_pairs(s, region=region), v):
+            keys.append(key)
+            if len(national) >= 6:
+                nat.append(national)
     k = _dedup(keys)
     if not k:
         return EMPTY

@@ -342,12 +342,14 @@ def _phrase(word: str) -> list[str] | None:
     return [_toneless(r[0]) for r in readings]
 
 
+@lru_cache(maxsize=65536)
 def fast_pinyin(han: str, /) -> str:
     """Toneless pinyin of a Han run, equal to pypinyin's ``lazy_pinyin`` joined by spaces.
 
     Single-reading characters come from a table; a run holding a polyphonic character is cut
     with pypinyin's own phrase segmenter and read from its dictionaries (重庆 = chong qing);
-    a character pypinyin has no reading for sends the run to ``lazy_pinyin`` itself.
+    a character pypinyin has no reading for sends the run to ``lazy_pinyin`` itself. Results are
+    memoised (bounded): CRM exports repeat the same trade names many times.
 
     Examples:
         >>> fast_pinyin("宁波海天"), fast_pinyin("重庆"), fast_pinyin("银行")

@@ -66,7 +66,8 @@ from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberType, Val
 from dupguard.errors import InvalidPhone, PhoneReason
 from dupguard.normalize.text import MAX_LENGTH
 
-__all__ = ["ParsedPhone", "PhoneType", "canonical", "is_valid", "parse", "parse_many"]
+__all__ = [
+    "ParsedPhone", "PhoneType", "canonical", "is_valid", "key_pairs", "parse", "parse_many"]
 
 
 class PhoneType(StrEnum):
@@ -550,6 +551,32 @@ def _fast_key(raw: str, region: str | None) -> str | None:
 
 
 # --- public API -----------------------------------------------------------------------------
+
+def key_pairs(raw: object, /, *, region: str | None = None) -> tuple[tuple[str, str], ...]:
+    """``(key, national_number)`` of every number in a field: what matching needs, fast.
+
+    The same values as ``[(p.key, p.national_number) for p in parse_many(raw, region=region)]``
+    (a test checks this), but the commonest shapes skip ``phonenumbers.parse`` entirely.
+
+    Raises:
+        InvalidPhone: see :func:`parse_many`.
+
+    Examples:
+        >>> key_pairs("+86 138 0013 8000")
+        (('+8613800138000', '13800138000'),)
+        >>> key_pairs("138 0013 8000 / 139 0013 9000")
+        (('+8613800138000', '13800138000'), ('+8613900139000', '13900139000'))
+    """
+    if isinstance(raw, str):
+        key = _fast_key(raw, None if region is None else _check_region(region))
+        if key is not None:
+            digits = key[1:]
+            for size in (1, 2, 3):
+                if int(digits[:size]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                    return ((key, digits[size:]),)
+    return tuple((p.key, p.national_number) for p in parse_many(raw, region=region))
+
+
 
 
 def parse_many(raw: object, /, *, region: str | None = None) -> tuple[ParsedPhone, ...]:
