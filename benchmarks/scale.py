@@ -5,10 +5,12 @@
 fresh subprocess so that peak memory belongs to the measured work alone:
 
 * **end to end** — ``pandas.read_csv`` + :func:`dupguard.index.dedupe` (the public call);
-* **by stage** (unless ``--no-stages``) — the same work through the internal functions of
+* **by stage** — the same work through the internal functions of
   ``dupguard.index._batch`` in the order :func:`~dupguard.index.run` calls them (read-only use):
   read, extract, block, term frequencies, score, cluster. This run also gives the candidate-pair
   count, which ``dedupe`` does not expose.
+
+``--modes dedupe`` or ``--modes stages`` runs only one of them.
 
 Peak memory is the child's ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` read by the parent
 (KiB on Linux; the child's own ``RUSAGE_SELF`` figure when an earlier child was larger), so it
@@ -221,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "dupguard-bench",
                    help="where the generator CSV is written and reused")
     p.add_argument("--workers", type=int, default=2, help="processes generating the CSV")
-    p.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage run")
+    p.add_argument("--modes", default="dedupe,stages",
+                   help="comma-separated runs: dedupe (public call), stages (internals in order)")
     p.add_argument("--profile", type=Path, help="cProfile the end-to-end child into this file")
     p.add_argument("--json", type=Path, help="write the results here")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -233,10 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         args.result.write_text(json.dumps(res), encoding="utf-8")
         return 0
     path, gen_s = _ensure_csv(args.n, args.seed, args.data_dir, args.workers)
-    print(f"# CSV {path} ({'generated in %.1f s' % gen_s if gen_s else 'reused'}; not timed)", file=sys.stderr)
-    results = [measure(path, mode="dedupe", threshold=args.threshold, profile=args.profile)]
-    if not args.no_stages:
-        results.append(measure(path, mode="stages", threshold=args.threshold))
+    how = f"generated in {gen_s:.1f} s" if gen_s else "reused"
+    print(f"# CSV {path} ({how}; not timed)", file=sys.stderr)
+    results = [
+        measure(path, mode=mode, threshold=args.threshold, profile=args.profile if mode == "dedupe" else None)
+        for mode in args.modes.split(",")
+    ]
     meta = {
         "command": "python -m benchmarks.scale " + " ".join(argv if argv is not None else sys.argv[1:]),
         "python": platform.python_version(),

@@ -1,7 +1,8 @@
 """The systems the harness compares, behind one protocol, registered by name.
 
-Every system is a module of this package with a ``SYSTEM`` object that has ``name``,
-``version()`` and ``run(dataset) -> Result``. ``run`` is what the harness times and whose peak
+Every system lives in a module of this package whose ``SYSTEMS`` mapping holds objects with
+``name``, ``version()``, ``load()`` (import the heavy libraries: done before the clock starts,
+since a long-lived service pays it once) and ``run(dataset) -> Result``. ``run`` is what the harness times and whose peak
 memory it reports: everything a user of that tool would do to go from the DataFrame(s) to clusters
 (dedupe) or links (link task) — building the model, training it, predicting, clustering. It must
 not look at the ground truth, except where the system's documented configuration says labels are
@@ -78,6 +79,10 @@ class System(Protocol):
 
     def version(self) -> str:
         """The versions that matter for this system's numbers (e.g. ``splink 5.0.0, duckdb 1.1``)."""
+        ...
+
+    def load(self) -> None:
+        """Import the libraries ``run`` needs (not timed)."""
         ...
 
     def run(self, dataset: Any, /) -> Result:

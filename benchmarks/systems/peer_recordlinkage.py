@@ -76,6 +76,11 @@ class RecordLinkage:
         """Versions of recordlinkage and what it computes with."""
         return package_versions("recordlinkage", "pandas", "numpy", "jellyfish")
 
+    def load(self) -> None:
+        """Import what ``run`` needs, before the clock starts."""
+        import recordlinkage
+        import recordlinkage.index  # noqa: F401
+
     def run(self, dataset: Any, /) -> Result:
         """Index, compare, classify with ECM, cluster."""
         import recordlinkage as rl

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
-
 from benchmarks.generate import CUSTOMER_COLUMNS, records
+
 from dupguard.index import Index, Schema
 
 #: Seed of the generated background customers (any fixed value; fixed so failures reproduce).

@@ -37,10 +37,19 @@ ORIGINALS: dict[str, dict[str, Any]] = {
     "huawei": {"company": "深圳市华为技术有限公司", "contact": "李娜", "country": "CN"},
     "zhangwei": {"company": "Quorvia Textiles Co., Ltd.", "contact": "张伟", "country": "CN"},
     "chenjing": {"company": "杭州绿野户外用品有限公司", "contact": "陈静", "country": "CN"},
-    "johndoe": {"company": "Doe Hardware LLC", "contact": "John Doe", "email": "johndoe@gmail.com", "country": "US"},
+    "johndoe": {
+        "company": "Doe Hardware LLC",
+        "contact": "John Doe",
+        "email": "johndoe@gmail.com",
+        "country": "US",
+    },
     "mobile": {"company": "深圳市锐捷照明有限公司", "phone": "+86 13800138000", "country": "CN"},
     "landline": {"company": "Velmora Ceramics Ltd", "phone": "+44 20 7946 0958", "country": "GB"},
-    "acmede": {"company": "Acme Elektrotechnik GmbH", "website": "https://www.acme.de/en", "country": "DE"},
+    "acmede": {
+        "company": "Acme Elektrotechnik GmbH",
+        "website": "https://www.acme.de/en",
+        "country": "DE",
+    },
 }
 
 EXACT = frozenset({"exact"})
@@ -48,7 +57,9 @@ HAN_LATIN = frozenset({"exact", "cross_script"})
 STRONG = frozenset({"exact", "cross_script", "fuzzy_high"})
 
 
-def _co(original: str, company: str, levels: frozenset[str] = EXACT) -> tuple[str, str, dict[str, Any], dict[str, frozenset[str]]]:
+def _co(
+    original: str, company: str, levels: frozenset[str] = EXACT
+) -> tuple[str, str, dict[str, Any], dict[str, frozenset[str]]]:
     """A company-name case: the variant keeps the original's contact and country."""
     o = ORIGINALS[original]
     return original, company, {**o, "company": company}, {"company": levels}
@@ -84,7 +95,11 @@ CASES += [
     Case(
         id="pinyin_company_and_contact",
         original="haitian",
-        variant={"company": "NINGBO HAITIAN IMP. & EXP. CO.,LTD", "contact": "Zhang Wei", "country": "China"},
+        variant={
+            "company": "NINGBO HAITIAN IMP. & EXP. CO.,LTD",
+            "contact": "Zhang Wei",
+            "country": "China",
+        },
         levels={"company": HAN_LATIN, "contact": EXACT},
     ),
     # Contacts, with the same company.
@@ -107,6 +122,28 @@ CASES += [
         original="chenjing",
         variant={**ORIGINALS["chenjing"], "contact": "CHEN, Jing"},
         levels={"contact": EXACT},
+    ),
+    Case(
+        id="contact_zero_width_space",
+        original="acme",
+        variant={**ORIGINALS["acme"], "contact": "Peter\u200bMiller"},
+        levels={"contact": STRONG},
+    ),
+    # A surname with an honorific (张先生 = Mr. Zhang) is less specific, not contradictory: it must
+    # not score below leaving the contact out.
+    *(
+        Case(
+            id=f"contact_{cid}",
+            original="zhangwei",
+            variant={**ORIGINALS["zhangwei"], "contact": name},
+            levels={
+                "contact": frozenset({"exact", "fuzzy_high", "partial", "fuzzy_low", "missing"})
+            },
+        )
+        for cid, name in [
+            ("surname_honorific_han", "张先生"),
+            ("surname_honorific_latin", "Mr. Zhang"),
+        ]
     ),
     # Emails: the mailbox alone must carry the match.
     *(
@@ -145,7 +182,11 @@ CASES += [
     Case(
         id="website_spelling",
         original="acmede",
-        variant={"company": "ACME ELEKTROTECHNIK", "website": "HTTP://ACME.DE/", "country": "Germany"},
+        variant={
+            "company": "ACME ELEKTROTECHNIK",
+            "website": "HTTP://ACME.DE/",
+            "country": "Germany",
+        },
         levels={"website": EXACT},
     ),
 ]
@@ -191,5 +232,9 @@ def test_original_finds_variant_first(background: list[dict[str, Any]], case: Ca
     ix.add({"id": "variant", **case.variant})
     found = ix.candidates({"id": "probe", **ORIGINALS[case.original]})
     assert found
-    assert found[0].id == "variant"
-    assert found[0].probability >= 0.9
+    best = found[0]
+    levels = {e.field: e.level for e in best.explain()}
+    assert best.id == "variant"
+    for field, allowed in case.levels.items():
+        assert levels[field] in allowed, f"{field}: {levels[field]} not in {sorted(allowed)}"
+    assert best.probability >= 0.9

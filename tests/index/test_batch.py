@@ -51,7 +51,12 @@ def test_dedupe_shape_and_rejected_rows() -> None:
     out = dedupe(_mixed())
     assert list(out.columns) == ["id", "cluster_id"]
     assert sorted(out["id"]) == ["a", "b", "c", "d"]  # every good row, the duplicate id once
-    assert dict(zip(out["id"], out["cluster_id"], strict=True)) == {"a": "a", "b": "a", "c": "c", "d": "d"}
+    assert dict(zip(out["id"], out["cluster_id"], strict=True)) == {
+        "a": "a",
+        "b": "a",
+        "c": "c",
+        "d": "d",
+    }
     rej = out.attrs["rejected"]
     assert list(rej.columns) == ["row", "id", "field", "reason", "message"]
     assert sorted(rej["reason"]) == sorted(r for _, r in BAD)
@@ -62,7 +67,7 @@ def test_dedupe_shape_and_rejected_rows() -> None:
     rows = _mixed()
     for r in rej.itertuples():  # the row number points at the offending input row
         assert rows[r.row] is not None
-        assert r.reason == dict((id(b), reason) for b, reason in BAD)[id(rows[r.row])]
+        assert r.reason == {id(b): reason for b, reason in BAD}[id(rows[r.row])]
 
 
 def test_duplicate_ids_are_rejected_not_merged() -> None:
@@ -81,7 +86,11 @@ def test_duplicate_ids_are_rejected_not_merged() -> None:
 
 def test_link_and_pairs_report_rejected_rows_and_keep_going() -> None:
     left = [GOOD[0], GOOD[2], {"company": "no id"}]
-    right = [{"id": "r1", "email": "BOB@acme.com"}, {"id": "r2", "email": 3}, {"id": "r3", "company": "Zeta"}]
+    right = [
+        {"id": "r1", "email": "BOB@acme.com"},
+        {"id": "r2", "email": 3},
+        {"id": "r3", "company": "Zeta"},
+    ]
     out = link(left, right)
     assert list(out.columns) == ["id_l", "id_r", "probability", "weight"]
     assert list(zip(out["id_l"], out["id_r"], strict=True)) == [("a", "r1")]
@@ -91,7 +100,9 @@ def test_link_and_pairs_report_rejected_rows_and_keep_going() -> None:
     assert ("a", "b") in set(zip(p["id_l"], p["id_r"], strict=True))
 
 
-@pytest.mark.parametrize("data", [{"id": 1}, "id,company", b"bytes", 42], ids=["mapping", "str", "bytes", "int"])
+@pytest.mark.parametrize(
+    "data", [{"id": 1}, "id,company", b"bytes", 42], ids=["mapping", "str", "bytes", "int"]
+)
 def test_not_a_table_is_a_typed_error(data: object) -> None:
     with pytest.raises(InvalidRecord) as exc:
         dedupe(data)
@@ -135,7 +146,11 @@ def test_dataframe_and_records_give_the_same_result(customers: list[dict[str, An
 
 def test_dataframe_with_numeric_ids_and_nan() -> None:
     df = pd.DataFrame(
-        {"id": [10, 11, 12], "company": ["Acme Ltd", None, "Bolt GmbH"], "email": ["bob@acme.com", "bob@acme.com", float("nan")]}
+        {
+            "id": [10, 11, 12],
+            "company": ["Acme Ltd", None, "Bolt GmbH"],
+            "email": ["bob@acme.com", "bob@acme.com", float("nan")],
+        }
     )
     out = dedupe(df)
     assert out["id"].tolist() == ["10", "11", "12"]
@@ -146,7 +161,9 @@ def test_dataframe_with_numeric_ids_and_nan() -> None:
 # --- oracles ----------------------------------------------------------------------------------
 
 
-def test_batch_score_equals_one_record_score(customers: list[dict[str, Any]], customer_index: Index) -> None:
+def test_batch_score_equals_one_record_score(
+    customers: list[dict[str, Any]], customer_index: Index
+) -> None:
     p = pairs(customers)
     assert len(p) > 50
     batch: dict[tuple[str, str], float] = {}
@@ -164,7 +181,10 @@ def test_batch_score_equals_one_record_score(customers: list[dict[str, Any]], cu
 
 def test_three_entries_of_one_customer_are_one_cluster(background: list[dict[str, Any]]) -> None:
     """Three reps entering the same customer is common; sharing the mailbox thrice is no weaker evidence."""
-    trio = [{"id": f"t{k}", "company": "Zentrix Widgets GmbH", "email": "hans@zentrix.de"} for k in range(3)]
+    trio = [
+        {"id": f"t{k}", "company": "Zentrix Widgets GmbH", "email": "hans@zentrix.de"}
+        for k in range(3)
+    ]
     two = pairs([*background, *trio[:2]])
     assert two[two["id_l"] == "t0"]["probability"].tolist() == [pytest.approx(1.0, abs=1e-3)]
     out = dedupe([*background, *trio])
@@ -174,12 +194,14 @@ def test_three_entries_of_one_customer_are_one_cluster(background: list[dict[str
 def _truth_pairs(generated: list[dict[str, str]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in generated:
-        by_entity[r["entity_id"]].append({k: v for k, v in r.items() if k not in {"owner", "created_at", "entity_id", "edits"}})
+        by_entity[r["entity_id"]].append(
+            {k: v for k, v in r.items() if k not in {"owner", "created_at", "entity_id", "edits"}}
+        )
     return [pair for group in by_entity.values() for pair in itertools.combinations(group, 2)]
 
 
 def test_scores_are_symmetric(generated: list[dict[str, str]]) -> None:
-    dup_pairs = _truth_pairs(generated)[:60]
+    dup_pairs = _truth_pairs(generated)[:40]
     nonempty = 0
     for a, b in dup_pairs:
         ab, ba = pairs([a, b]), pairs([b, a])
@@ -212,7 +234,12 @@ def test_row_order_does_not_matter(customers: list[dict[str, Any]]) -> None:
         got = dedupe(shuffled).set_index("id")["cluster_id"].sort_index()
         pd.testing.assert_series_equal(got, base)
         sp = pairs(shuffled)
-        want = {frozenset(k): w for *k, w in zip(base_pairs["id_l"], base_pairs["id_r"], base_pairs["weight"], strict=True)}
+        want = {
+            frozenset(k): w
+            for *k, w in zip(
+                base_pairs["id_l"], base_pairs["id_r"], base_pairs["weight"], strict=True
+            )
+        }
         have = {frozenset(k): w for *k, w in zip(sp["id_l"], sp["id_r"], sp["weight"], strict=True)}
         assert set(want) == set(have)
         assert all(abs(want[k] - have[k]) <= 1e-9 for k in want)
@@ -239,7 +266,9 @@ def test_threshold_is_monotone(customers: list[dict[str, Any]]) -> None:
     assert members(strict) <= members(loose)
 
 
-def test_generated_duplicates_are_mostly_found(generated: list[dict[str, str]], customers: list[dict[str, Any]]) -> None:
+def test_generated_duplicates_are_mostly_found(
+    generated: list[dict[str, str]], customers: list[dict[str, Any]]
+) -> None:
     """Smoke test on the generated CRM list with the default (untrained) model."""
     out = dedupe(customers)
     cluster = dict(zip(out["id"], out["cluster_id"], strict=True))
@@ -247,8 +276,8 @@ def test_generated_duplicates_are_mostly_found(generated: list[dict[str, str]], 
     pred = _cluster_pairs(cluster)
     true = _cluster_pairs(entity)
     tp = len(pred & true)
-    assert tp / max(len(pred), 1) >= 0.9, f"precision {tp}/{len(pred)}"
-    assert tp / len(true) >= 0.5, f"recall {tp}/{len(true)}"
+    assert tp / max(len(pred), 1) >= 0.95, f"precision {tp}/{len(pred)}"
+    assert tp / len(true) >= 0.9, f"recall {tp}/{len(true)}"
 
 
 def _cluster_pairs(label: dict[str, str]) -> set[frozenset[str]]:
@@ -263,7 +292,12 @@ def _cluster_pairs(label: dict[str, str]) -> set[frozenset[str]]:
 
 def test_febrl_dataset1(febrl_schema: Schema) -> None:
     start = time.perf_counter()
-    df = pd.read_csv(SHARED_DATA / "febrl" / "dataset1.csv", skipinitialspace=True, dtype=str, keep_default_na=False)
+    df = pd.read_csv(
+        SHARED_DATA / "febrl" / "dataset1.csv",
+        skipinitialspace=True,
+        dtype=str,
+        keep_default_na=False,
+    )
     model = Model.fit(df, schema=febrl_schema)
     assert model.schema == febrl_schema
     out = dedupe(df, schema=febrl_schema, model=model)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from dupguard.errors import InvalidModel, InvalidRecord, ModelReason, RecordReason
-from dupguard.index import Candidate, Index, Level, Model, Schema, default_block_limit
+from dupguard.index import Candidate, Index, Level, Model, Schema, default_block_limit, pairs
 from dupguard.index._features import Extractor
 
 LABELS = {lv.label for lv in Level}
@@ -27,7 +27,9 @@ def _probes(customers: Sequence[dict[str, Any]], k: int = 40) -> list[dict[str, 
     return [{key: v for key, v in r.items() if key != "id"} for r in customers[::step]]
 
 
-def _snapshot(ix: Index, probes: Sequence[dict[str, Any]]) -> list[tuple[tuple[str, float, float, str, str], ...]]:
+def _snapshot(
+    ix: Index, probes: Sequence[dict[str, Any]]
+) -> list[tuple[tuple[str, float, float, str, str], ...]]:
     return [
         tuple((c.id, c.weight, c.probability, c.rule, c.key) for c in ix.candidates(p, limit=1000))
         for p in probes
@@ -82,11 +84,15 @@ def test_duplicate_id_across_int_and_str_is_the_same_id() -> None:
 def test_unknown_id(op: str) -> None:
     ix = Index()
     ix.add({"id": "a", "company": "Acme"})
-    with pytest.raises(InvalidRecord) as exc:
+
+    def call() -> None:
         if op == "update":
             ix.update({"id": "zz", "company": "Acme"})
         else:
             ix.remove("zz")
+
+    with pytest.raises(InvalidRecord) as exc:
+        call()
     assert exc.value.reason is RecordReason.UNKNOWN_ID
     assert exc.value.record_id == "zz"
     assert len(ix) == 1
@@ -99,17 +105,35 @@ BAD_RECORDS: list[tuple[str, object, RecordReason, object, str | None]] = [
     ("str_not_mapping", "id=1,company=Acme", RecordReason.NOT_A_MAPPING, None, None),
     ("none_not_mapping", None, RecordReason.NOT_A_MAPPING, None, None),
     ("email_int", {"id": "r1", "email": 12345}, RecordReason.BAD_VALUE_TYPE, "r1", "email"),
-    ("email_dict", {"id": "r2", "email": {"work": "a@b.com"}}, RecordReason.BAD_VALUE_TYPE, "r2", "email"),
+    (
+        "email_dict",
+        {"id": "r2", "email": {"work": "a@b.com"}},
+        RecordReason.BAD_VALUE_TYPE,
+        "r2",
+        "email",
+    ),
     ("company_bool", {"id": "r3", "company": True}, RecordReason.BAD_VALUE_TYPE, "r3", "company"),
-    ("email_in_list_int", {"id": "r4", "email": ["a@b.com", 7]}, RecordReason.BAD_VALUE_TYPE, "r4", "email"),
+    (
+        "email_in_list_int",
+        {"id": "r4", "email": ["a@b.com", 7]},
+        RecordReason.BAD_VALUE_TYPE,
+        "r4",
+        "email",
+    ),
     ("id_none", {"id": None, "company": "Acme"}, RecordReason.BAD_ID, None, "id"),
     ("id_blank", {"id": "  ", "company": "Acme"}, RecordReason.BAD_ID, None, "id"),
     ("id_bool", {"id": True, "company": "Acme"}, RecordReason.BAD_ID, None, "id"),
 ]
 
 
-@pytest.mark.parametrize(("record", "reason", "record_id", "field"), [b[1:] for b in BAD_RECORDS], ids=[b[0] for b in BAD_RECORDS])
-def test_bad_record_is_a_typed_error(record: Any, reason: RecordReason, record_id: object, field: str | None) -> None:
+@pytest.mark.parametrize(
+    ("record", "reason", "record_id", "field"),
+    [b[1:] for b in BAD_RECORDS],
+    ids=[b[0] for b in BAD_RECORDS],
+)
+def test_bad_record_is_a_typed_error(
+    record: Any, reason: RecordReason, record_id: object, field: str | None
+) -> None:
     ix = Index()
     with pytest.raises(InvalidRecord) as exc:
         ix.add(record)
@@ -125,10 +149,18 @@ def test_bad_record_is_a_typed_error(record: Any, reason: RecordReason, record_i
 
 def test_add_many_raise_is_all_or_nothing() -> None:
     ix = Index()
-    rows = [{"id": 1, "company": "Acme"}, {"id": 2, "email": 3}, {"id": 3, "company": "Bolt"}]
+    rows: list[dict[str, object]] = [
+        {"id": 1, "company": "Acme"},
+        {"id": 2, "email": 3},
+        {"id": 3, "company": "Bolt"},
+    ]
     with pytest.raises(InvalidRecord) as exc:
         ix.add_many(rows)
-    assert (exc.value.reason, exc.value.record_id, exc.value.field) == (RecordReason.BAD_VALUE_TYPE, "2", "email")
+    assert (exc.value.reason, exc.value.record_id, exc.value.field) == (
+        RecordReason.BAD_VALUE_TYPE,
+        "2",
+        "email",
+    )
     assert len(ix) == 0
 
 
@@ -178,7 +210,9 @@ def test_candidate_shape(customer_index: Index, customers: list[dict[str, Any]])
     names = [f.name for f in schema]
     prior = customer_index.model.prior_weight
     seen_any = False
-    for probe, raw in zip(_probes(customers), customers[:: max(1, len(customers) // 40)], strict=True):
+    for probe, raw in zip(
+        _probes(customers), customers[:: max(1, len(customers) // 40)], strict=True
+    ):
         found = customer_index.candidates(probe, limit=50)
         weights = [c.weight for c in found]
         assert weights == sorted(weights, reverse=True)
@@ -186,8 +220,9 @@ def test_candidate_shape(customer_index: Index, customers: list[dict[str, Any]])
             seen_any = True
             assert isinstance(c, Candidate)
             assert 0.0 <= c.probability <= 1.0
-            assert math.isclose(c.probability, 1 / (1 + 2 ** -c.weight), rel_tol=1e-9, abs_tol=1e-12)
-            assert ":" not in c.rule and c.rule
+            assert math.isclose(c.probability, 1 / (1 + 2**-c.weight), rel_tol=1e-9, abs_tol=1e-12)
+            assert ":" not in c.rule
+            assert c.rule
             expl = c.explain()
             assert [e.field for e in expl] == names
             assert all(e.level in LABELS for e in expl)
@@ -202,11 +237,19 @@ def test_candidate_shape(customer_index: Index, customers: list[dict[str, Any]])
 
 def test_explain_shows_both_values_as_given() -> None:
     ix = Index()
-    ix.add({"id": "a", "company": "ACME TRADING COMPANY LIMITED", "email": "John.Doe+x@GoogleMail.com"})
+    ix.add(
+        {"id": "a", "company": "ACME TRADING COMPANY LIMITED", "email": "John.Doe+x@GoogleMail.com"}
+    )
     c = ix.candidates({"company": "Acme Trading Co., Ltd.", "email": "johndoe@gmail.com"})[0]
     by = {e.field: e for e in c.explain()}
-    assert (by["company"].left, by["company"].right) == ("Acme Trading Co., Ltd.", "ACME TRADING COMPANY LIMITED")
-    assert (by["email"].left, by["email"].right) == ("johndoe@gmail.com", "John.Doe+x@GoogleMail.com")
+    assert (by["company"].left, by["company"].right) == (
+        "Acme Trading Co., Ltd.",
+        "ACME TRADING COMPANY LIMITED",
+    )
+    assert (by["email"].left, by["email"].right) == (
+        "johndoe@gmail.com",
+        "John.Doe+x@GoogleMail.com",
+    )
     assert by["email"].level == "exact"
     assert by["email"].weight > 0
     assert by["phone"].level == "missing"
@@ -222,7 +265,9 @@ def test_limit_and_min_probability(customer_index: Index, customers: list[dict[s
         assert strong == tuple(c for c in every if c.probability >= 0.5)
 
 
-def test_query_is_never_its_own_candidate(customer_index: Index, customers: list[dict[str, Any]]) -> None:
+def test_query_is_never_its_own_candidate(
+    customer_index: Index, customers: list[dict[str, Any]]
+) -> None:
     for r in customers[:60]:
         assert r["id"] not in {c.id for c in customer_index.candidates(r, limit=1000)}
 
@@ -245,7 +290,9 @@ def test_bad_query_is_a_typed_error(customer_index: Index) -> None:
 
 
 @pytest.mark.parametrize("block_limit", [None, 4])
-def test_candidates_superset_of_brute_force(customers: list[dict[str, Any]], block_limit: int | None) -> None:
+def test_candidates_superset_of_brute_force(
+    customers: list[dict[str, Any]], block_limit: int | None
+) -> None:
     ix = Index(block_limit=block_limit)
     ix.add_many(customers)
     limit = ix.block_limit()
@@ -362,6 +409,47 @@ def test_update_changes_what_matches() -> None:
     assert [c.id for c in ix.candidates({"email": "new@zeta.io"})] == ["a"]
 
 
+def test_edited_record_scores_as_if_it_replaced_the_indexed_one(
+    customers: list[dict[str, Any]],
+) -> None:
+    """A query carrying an indexed id (a CRM editing a customer) is scored over the edited data."""
+    for k in range(0, 300, 60):
+        q = {
+            **customers[k],
+            "email": customers[k + 1]["email"],
+            "company": customers[k + 1]["company"],
+        }
+        data = [q if r["id"] == q["id"] else r for r in customers]
+        p = pairs(data)
+        want: dict[str, float] = {}
+        for a, b, w in zip(p["id_l"], p["id_r"], p["weight"], strict=True):
+            if q["id"] in (a, b):
+                want[b if a == q["id"] else a] = w
+        ix = Index()
+        ix.add_many(customers)
+        got = {c.id: c.weight for c in ix.candidates(q, limit=10**6)}
+        assert set(got) == set(want)
+        assert all(abs(got[x] - want[x]) <= 1e-9 for x in got)
+
+
+def test_numbers_typed_as_numbers() -> None:
+    ix = Index()
+    ix.add({"id": "p", "phone": 8613800138000})
+    assert [c.id for c in ix.candidates({"phone": "+86 138 0013 8000"})] == ["p"]
+
+
+def test_block_at_the_limit_is_not_demoted() -> None:
+    ix = Index(block_limit=3)
+    ix.add_many({"id": i, "email": f"u{i}@acme.com"} for i in range(3))
+    assert ix.stats().demoted == ()
+    assert {c.id for c in ix.candidates({"email": "x@acme.com"})} == {"0", "1", "2"}
+    ix.add({"id": 3, "email": "u3@acme.com"})
+    assert [d.key for d in ix.stats().demoted] == ["acme.com"]
+    assert ix.candidates({"email": "x@acme.com"}) == ()
+    ix.remove(3)
+    assert ix.stats().demoted == ()
+
+
 # --- demotion and term frequencies ------------------------------------------------------------
 
 FORWARDER = "+86 21 6888 1234"
@@ -374,14 +462,18 @@ def _company(i: int) -> str:
 
 def test_free_mail_never_makes_a_block() -> None:
     ix = Index()
-    ix.add_many({"id": i, "email": f"buyer{i}@gmail.com", "company": _company(i)} for i in range(300))
+    ix.add_many(
+        {"id": i, "email": f"buyer{i}@gmail.com", "company": _company(i)} for i in range(300)
+    )
     assert not [d for d in ix.stats().demoted if "gmail" in d.key]
     assert not [b for b in ix._blocks if b.endswith(":gmail.com")]
     assert ix.candidates({"email": "someone.else@gmail.com"}) == ()
     # whereas a company domain that many share is a key, and demoted
     ix2 = Index()
     ix2.add_many({"id": i, "email": f"buyer{i}@acme-corp.com"} for i in range(300))
-    assert ("org", "acme-corp.com", 300) in [(d.rule, d.key, d.records) for d in ix2.stats().demoted]
+    assert ("org", "acme-corp.com", 300) in [
+        (d.rule, d.key, d.records) for d in ix2.stats().demoted
+    ]
 
 
 def test_shared_forwarder_phone_is_demoted_but_still_scored() -> None:
@@ -407,7 +499,9 @@ def test_shared_forwarder_phone_is_demoted_but_still_scored() -> None:
     assert shared.weight < unique.weight
 
 
-def test_third_entry_of_a_customer_is_still_a_strong_candidate(background: list[dict[str, Any]]) -> None:
+def test_third_entry_of_a_customer_is_still_a_strong_candidate(
+    background: list[dict[str, Any]],
+) -> None:
     ix = Index()
     ix.add_many(background)
     rec = {"company": "Zentrix Widgets GmbH", "email": "hans@zentrix.de"}
@@ -432,7 +526,12 @@ def test_schema_max_block_size_is_honoured() -> None:
 
 @pytest.mark.parametrize(
     "emails",
-    [["sales@acme.com", "li.wei@163.com"], ("sales@acme.com", "li.wei@163.com"), "sales@acme.com; li.wei@163.com", "sales@acme.com / li.wei@163.com"],
+    [
+        ["sales@acme.com", "li.wei@163.com"],
+        ("sales@acme.com", "li.wei@163.com"),
+        "sales@acme.com; li.wei@163.com",
+        "sales@acme.com / li.wei@163.com",
+    ],
     ids=["list", "tuple", "semicolon", "slash"],
 )
 def test_multi_valued_email_blocks_on_either(emails: object) -> None:
@@ -455,7 +554,13 @@ def test_multi_valued_phone_blocks_on_either() -> None:
 
 def test_multi_valued_remove_clears_every_key() -> None:
     ix = Index()
-    ix.add({"id": "m", "email": ["a@acme.com", "b@zeta.io"], "phone": ["+86 138 0013 8000", "+49 30 1234 5678"]})
+    ix.add(
+        {
+            "id": "m",
+            "email": ["a@acme.com", "b@zeta.io"],
+            "phone": ["+86 138 0013 8000", "+49 30 1234 5678"],
+        }
+    )
     ix.remove("m")
     assert ix._blocks == {}
     assert all(c == {} for c in ix._counts)

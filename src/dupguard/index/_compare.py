@@ -132,6 +132,19 @@ def _any_shared(
     return out
 
 
+def _surname_only(ca: Columns, cb: Columns, i: IntArray, j: IntArray) -> npt.NDArray[np.bool_]:
+    """Person PARTIAL: one side is a surname alone (张先生, Mr. Zhang) and the other has it."""
+    out = np.zeros(len(i), dtype=bool)
+    ends_a = np.fromiter((x.endswith("|") for x in ca.aux0[i]), bool, len(i))
+    ends_b = np.fromiter((x.endswith("|") for x in cb.aux0[j]), bool, len(j))
+    for t in np.flatnonzero(ends_a | ends_b).tolist():
+        sa = {x.split("|", 1)[0] for x in ca.aux[i[t]]}
+        sb = {x.split("|", 1)[0] for x in cb.aux[j[t]]}
+        if not sa.isdisjoint(sb):
+            out[t] = True
+    return out
+
+
 def _shared_cross(ca: Columns, cb: Columns, i: IntArray, j: IntArray) -> npt.NDArray[np.bool_]:
     """Domain PARTIAL: a website key on one side among the other's aux (email company) domains."""
     out = np.zeros(len(i), dtype=bool)
@@ -200,9 +213,13 @@ def _fuzzy(
     if kind == "company":
         aa, ab = ca.alt[i], cb.alt[j]
         cross = (aa == ab) & (aa != "")
-        s = np.maximum(
-            _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
-            _sim(JaroWinkler.normalized_similarity, aa, ab) * ((aa != "") & (ab != "")),
+        xa, xb = ca.aux0[i], cb.aux0[j]
+        s = np.maximum.reduce(
+            [
+                _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
+                _sim(JaroWinkler.normalized_similarity, aa, ab) * ((aa != "") & (ab != "")),
+                _sim(JaroWinkler.normalized_similarity, xa, xb) * ((xa != "") & (xb != "")),
+            ]
         )
         short = np.minimum(ca.alt_len[i], cb.alt_len[j])
         part = (_sim(fuzz.partial_ratio, aa, ab) >= 100.0) & (short >= 4)
@@ -212,11 +229,15 @@ def _fuzzy(
             Level.DIFFERENT,
         ).astype(np.int8)
     elif kind == "person":
-        s = _sim(fuzz.token_sort_ratio, ta, tb) / 100.0
-        jw = _sim(JaroWinkler.normalized_similarity, ta, tb)
-        s = np.maximum(s, jw)
+        s = np.maximum.reduce(
+            [
+                _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
+                _sim(JaroWinkler.normalized_similarity, ta, tb),
+                _sim(JaroWinkler.normalized_similarity, ca.alt[i], cb.alt[j]),
+            ]
+        )
         aux_eq = (ca.aux0[i] == cb.aux0[j]) & (ca.aux0[i] != "")
-        part = _any_shared(ca, cb, i, j, aux=True, eq0=aux_eq)
+        part = _any_shared(ca, cb, i, j, aux=True, eq0=aux_eq) | _surname_only(ca, cb, i, j)
         lv = np.select(
             [s >= 0.92, part, s >= 0.80],
             [Level.FUZZY_HIGH, Level.PARTIAL, Level.FUZZY_LOW],

@@ -182,7 +182,12 @@ def _domain(values: list[str], f: Field, region: str | None) -> FieldData:
     return FieldData(k, k[0], k[0], k, ", ".join(values), tuple(f"org:{x}" for x in k))
 
 
+def _compact(folded: str) -> str:
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
 def _company(values: list[str], f: Field, region: str | None) -> FieldData:
+    compacts: list[str] = []
     keys: list[str] = []
     alts: list[str] = []
     texts: list[str] = []
@@ -205,14 +210,18 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
         first = p.ascii_key[:5] if p.ascii_key else ""
         if len(first) == 5:
             blocks.append(f"{f.name}.prefix:{first}")
+        compacts.append(_compact(p.folded))
     k = _dedup(keys)
     if not k:
         return EMPTY
     a = _dedup(alts)
-    return FieldData(k, texts[0], a[0] if a else "", a, values[0], _dedup(blocks))
+    # aux: the whole folded name without spaces or punctuation, so "ACMETrading" (a space lost,
+    # or a zero-width space removed) still meets "ACME Trading" whose core is "acme".
+    return FieldData(k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks))
 
 
 def _person(values: list[str], f: Field, region: str | None) -> FieldData:
+    compacts: list[str] = []
     keys: list[str] = []
     aux: list[str] = []
     blocks: list[str] = []
@@ -229,10 +238,12 @@ def _person(values: list[str], f: Field, region: str | None) -> FieldData:
             aux.append(f"{s}|{initial}")
             if initial:
                 blocks.append(f"{f.name}.surname_initial:{s}|{initial}")
+        compacts.append(_compact(text.skeleton(p.folded)))
     k = _dedup(keys)
     if not k:
         return EMPTY
-    return FieldData(k, k[0], k[0], _dedup(aux), shown, _dedup(blocks))
+    # alt: the name as written, without spaces ("Peter\u200bMiller" = "Peter Miller").
+    return FieldData(k, k[0], compacts[0], _dedup(aux), shown, _dedup(blocks))
 
 
 def _name(values: list[str], f: Field, region: str | None) -> FieldData:

@@ -6,10 +6,11 @@ among random pairs, ``λ`` the chance that two random records are duplicates.
 
 Term-frequency adjustment (Splink's idea, with one change): an EXACT agreement on a value that
 many records share is weaker evidence. The exact level's u becomes
-``max(u_exact, (c - 2) / (N - 2))`` where ``c`` counts the records holding that value and ``N``
-all records: the *excess* frequency beyond the pair itself. A value held by just the two records
-keeps the full weight however small the data set, so a ten-record index and a million-record batch
-score a unique shared email alike, while ``gmail.com``-like values fade towards 0 bits.
+``max(u_exact, (c - 5) / (N - 2))`` where ``c`` counts the records holding that value and ``N``
+all records: the *excess* frequency beyond a duplicate cluster (one customer entered by up to
+five reps). A value held by five records or fewer keeps the full weight however small the data
+set, so a ten-record index and a million-record batch score a shared email alike, while
+``gmail.com``-like values fade towards 0 bits.
 """
 
 from __future__ import annotations
@@ -219,14 +220,15 @@ class Model:
             "format": "dupguard.model/1",
             "schema": self.schema.to_dict(),
             "prior": self.prior,
-            "fields": {
-                fp.name: {
+            "fields": [  # a list: field order is part of the schema
+                {
+                    "name": fp.name,
                     "kind": fp.kind,
                     "m": {lv.label: p for lv, p in fp.m},
                     "u": {lv.label: p for lv, p in fp.u},
                 }
                 for fp in self._fields
-            },
+            ],
         }
         return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False)
 
@@ -254,12 +256,12 @@ class Model:
             by_label = {lv.label: lv for lv in Level}
             fields = [
                 FieldParams(
-                    name,
-                    spec["kind"],
+                    str(spec["name"]),
+                    str(spec["kind"]),
                     tuple((by_label[k], float(v)) for k, v in spec["m"].items()),
                     tuple((by_label[k], float(v)) for k, v in spec["u"].items()),
                 )
-                for name, spec in doc["fields"].items()
+                for spec in doc["fields"]
             ]
             return cls(schema, prior=float(doc["prior"]), fields=fields)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:

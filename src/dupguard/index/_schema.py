@@ -170,7 +170,7 @@ class Schema:
             'k'
         """
         return {
-            "fields": {f.name: f.kind for f in self._fields},
+            "fields": [[f.name, f.kind] for f in self._fields],  # a list keeps the order in JSON
             "id": self.id,
             "region": self.region,
             "max_block_size": self.max_block_size,
@@ -186,6 +186,11 @@ class Schema:
             True
         """
         fields = data.get("fields")
+        if isinstance(fields, list | tuple):
+            try:
+                fields = {str(k): str(v) for k, v in fields}
+            except (TypeError, ValueError):
+                raise InvalidSchema(SchemaReason.NO_FIELDS, data) from None
         if not isinstance(fields, Mapping):
             raise InvalidSchema(SchemaReason.NO_FIELDS, data)
         ident = data.get("id", "id")

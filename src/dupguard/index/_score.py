@@ -13,7 +13,11 @@ from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._features import Features
 from dupguard.index._model import Model
 
-__all__ = ["FieldExplanation", "Scored", "Scorer", "probability"]
+__all__ = ["TF_FREE_COUNT", "FieldExplanation", "Scored", "Scorer", "probability"]
+
+#: A value held by at most this many records keeps its exact level's full weight: one customer
+#: entered by up to five reps is a duplicate cluster, not a common value.
+TF_FREE_COUNT = 5
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -107,7 +111,7 @@ class Scorer:
         u = dict(fp.u)[Level.EXACT]
         counts = self.counts[f]
         c = np.fromiter((counts.get(k, 0) for k in keys), dtype=np.float64, count=len(keys))
-        excess = np.maximum(c - 2.0, 0.0) / max(self.total - 2, 1)
+        excess = np.maximum(c - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
         return np.log2(max(m, 1e-9) / np.maximum(u, excess))
 
     def explain(self, a: Features, b: Features, scored: Scored, t: int) -> tuple[FieldExplanation, ...]:

@@ -32,8 +32,9 @@ Rules, in order (details and sources in ``docs/normalization/company.md``):
 3. Stock-listing markers of exchange short names are dropped (``*ST``, ``ST``, ``S*ST`` before a
    Chinese name; a trailing share class ``A``/``B``; a leading ``N``/``C``/``U``/``W``); a leading
    ``the`` is dropped.
-4. Branch marker, then prefix legal forms, then — repeatedly, from the end — legal forms,
-   descriptors and a trailing Hong Kong marker; then region prefixes from the front.
+4. Branch marker, then prefix legal forms (and a leading ``the``), then — repeatedly, from the
+   end — legal forms, descriptors and a trailing Hong Kong marker; then region prefixes from the
+   front. Rules 3-4 repeat until nothing changes, so ``canonical`` is idempotent.
 5. Nothing left? A name made only of legal-form words (``Co., Ltd.``, ``Inc``) has no name:
    ``InvalidCompanyName(NO_NAME)``. Otherwise the core falls back to the stripped descriptors
    (深圳贸易有限公司 → core ``贸易``, region ``深圳``), then to the region words (``Shenzhen Ltd`` →
@@ -195,12 +196,11 @@ def _check(raw: object) -> str:
 class _State:
     """Mutable working state of one parse (local to the call)."""
 
-    __slots__ = ("branch", "industry", "industry_words", "legal_form", "region", "region_words")
+    __slots__ = ("branch", "industry", "industry_words", "legal_form", "region")
 
     def __init__(self) -> None:
         self.legal_form: str | None = None
         self.region: str | None = None
-        self.region_words: list[str] = []
         self.industry: list[str] = []
         self.industry_words: list[str] = []
         self.branch: str | None = None
@@ -365,7 +365,7 @@ def _branch(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
             cut = len(rest) if cut < 0 else cut
             if cut == 0:
                 return tokens  # "深圳分公司" alone: keep it as the name
-            st.branch = rest[cut:] + marker
+            st.branch = rest[cut:] + marker + (st.branch or "")
             return [*tokens[:-1], rest[:cut]]
         return tokens
     if last not in _LATIN_BRANCH_LAST:
@@ -380,7 +380,7 @@ def _branch(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
                 if hit is not None and j + hit[1] == len(kept):
                     qual, kept = kept[j:], kept[:j]
                     break
-            st.branch = " ".join([*qual, *words])
+            st.branch = " ".join([*qual, *words, *([st.branch] if st.branch else [])])
             return kept
     return tokens
 
@@ -393,7 +393,7 @@ def _prefix_forms(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
                 st.legal_form = st.legal_form or label
                 return [first[len(form) :], *tokens[1:]]
         return tokens
-    if first == "the" and len(tokens) > 1:
+    while tokens[0] in ("the", "&") and len(tokens) > 1:
         tokens = tokens[1:]
     if tokens[0] not in lex.latin_prefix_first:
         return tokens
@@ -449,7 +449,7 @@ def _suffixes(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
                 continue
         break
     st.industry = [*reversed(industry_rev), *st.industry]
-    st.industry_words = list(reversed(industry_words_rev))
+    st.industry_words = [*reversed(industry_words_rev), *st.industry_words]
     return tokens
 
 
@@ -477,6 +477,8 @@ def _regions(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
         found.append(hit2[0])
         words.append(" ".join(tokens[: hit2[1]]))
         tokens = tokens[hit2[1] :]
+        while tokens and tokens[0] in ("&", "the"):  # "Ningbo & Haitian", "Ningbo The Haitian"
+            tokens = tokens[1:]
     if found and found[-1] == _CHINA:
         # 中国/China right before the trade name belongs to it (中国银行, China Mobile)
         tokens = latin_tokens(" ".join([words[-1], *tokens]))
@@ -485,8 +487,10 @@ def _regions(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
         return tokens
     if not tokens and not st.industry_words:
         return latin_tokens(" ".join(words))  # a region alone is the name ("Shenzhen Ltd")
-    st.region = next(r for r in reversed(found) if r != _CHINA)
-    st.region_words = words
+    region = next((r for r in reversed(found) if r != _CHINA), None)
+    if region is None:  # only 中国/China: part of the name
+        return latin_tokens(" ".join([*words, *tokens]))
+    st.region = st.region or region
     return tokens
 
 
@@ -515,6 +519,26 @@ def _ascii_key(core: str, pinyin: str | None) -> str:
         pos = m.end()
     parts.append(unidecode(core[pos:]))
     return _NON_ALNUM_RE.sub("", "".join(parts).lower())
+
+
+def _strip(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
+    """One pass of rules 3-8: markers, branch, prefix forms, suffixes, regions."""
+    tokens = _stock_markers(tokens)
+    tokens = _branch(tokens, st, lex)
+    tokens = _prefix_forms(tokens, st, lex)
+    tokens = _suffixes(tokens, st, lex)
+    while tokens:  # a branch marker behind a legal form ("Haitian Branch Co."): repeat
+        before = tokens
+        tokens = _branch(tokens, st, lex)
+        if tokens is before:
+            break
+        tokens = _suffixes(tokens, st, lex)
+    tokens = [t for t in tokens if t]
+    while tokens and tokens[0] == "&":
+        tokens = tokens[1:]
+    if tokens or st.industry_words:
+        tokens = _regions(tokens, st, lex)
+    return tokens
 
 
 def parse(raw: object, /) -> ParsedCompany:
@@ -557,15 +581,11 @@ def parse(raw: object, /) -> ParsedCompany:
     tokens = latin_tokens(work)
     if not tokens:
         raise InvalidCompanyName(CompanyReason.NO_NAME, s)
-    tokens = _stock_markers(tokens)
-    tokens = _branch(tokens, st, lex)
-    tokens = _prefix_forms(tokens, st, lex)
-    tokens = _suffixes(tokens, st, lex)
-    tokens = [t for t in tokens if t]
-    while tokens and tokens[0] == "&":
-        tokens = tokens[1:]
-    if tokens or st.industry_words:
-        tokens = _regions(tokens, st, lex)
+    for _ in range(8):  # each pass can expose more ("Ningbo PT Haitian"); stop at a fixpoint
+        before = tokens
+        tokens = _strip(tokens, st, lex)
+        if not tokens or tokens == before:
+            break
     if not tokens:
         if st.industry_words:
             tokens = latin_tokens(" ".join(st.industry_words))

@@ -293,7 +293,13 @@ def _kind(num: PhoneNumber) -> PhoneType:
 
 
 def _strong(
-    num: PhoneNumber, *, kind: PhoneType, original: str, extension: str | None, whatsapp: bool
+    num: PhoneNumber,
+    *,
+    kind: PhoneType,
+    original: str,
+    extension: str | None,
+    whatsapp: bool,
+    typed: str | None = None,
 ) -> ParsedPhone:
     cc = num.country_code
     assert cc is not None
@@ -304,11 +310,18 @@ def _strong(
     if region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
         region = None
     e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    national = phonenumbers.national_significant_number(num)
+    if kind is PhoneType.UNKNOWN and typed is not None and typed.startswith(str(cc)):
+        # An invalid number keeps the digits as typed: libphonenumber would strip one more
+        # "national prefix" zero on every re-parse (+43000000 → +4300000 → …), and keys must be
+        # idempotent.
+        e164 = "+" + typed
+        national = typed[len(str(cc)) :]
     return ParsedPhone(
         original=original,
         key=e164,
         e164=e164,
-        national_number=phonenumbers.national_significant_number(num),
+        national_number=national,
         country_code=cc,
         region=region,
         extension=extension,
@@ -360,7 +373,12 @@ def _resolve(
         if num is None:
             raise InvalidPhone(reason, original)
         return _strong(
-            num, kind=_kind(num), original=original, extension=extension, whatsapp=whatsapp
+            num,
+            kind=_kind(num),
+            original=original,
+            extension=extension,
+            whatsapp=whatsapp,
+            typed=digits,
         )
     # (text, region, reading accepted only when valid)
     readings: list[tuple[str, str | None, bool]] = []
@@ -388,7 +406,12 @@ def _resolve(
             possible = num
     if possible is not None:
         return _strong(
-            possible, kind=PhoneType.UNKNOWN, original=original, extension=extension, whatsapp=whatsapp
+            possible,
+            kind=PhoneType.UNKNOWN,
+            original=original,
+            extension=extension,
+            whatsapp=whatsapp,
+            typed=digits[2:] if international else None,
         )
     if international:
         raise InvalidPhone(first_reason or PhoneReason.INVALID_NUMBER, original)

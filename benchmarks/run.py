@@ -1,0 +1,501 @@
+"""The side-by-side harness: dupguard and its peers on the same data, same machine, one run.
+
+Usage::
+
+    python -m benchmarks.run --quick                    # make bench: < 10 min on 2 cores
+    python -m benchmarks.run --full --write-docs        # everything, scale probe, plot, docs
+    python -m benchmarks.run --systems splink,recordlinkage --datasets febrl3 --repeat 5
+
+Every (system × dataset × repeat) runs in a fresh subprocess (``--one SYSTEM DATASET``), so
+its wall time and peak RSS are that run's alone. The child imports the system's libraries and
+loads the dataset *before* the clock starts, then times ``system.run(dataset)`` end to end
+(model building, training, prediction, clustering), reads its own peak RSS
+(``getrusage(RUSAGE_SELF).ru_maxrss``, plus ``RUSAGE_CHILDREN`` for systems that fork workers)
+right after ``run`` returns, and only then scores the output (:mod:`benchmarks.metrics`). The
+parent polls the child with psutil and kills it past ``--timeout`` seconds or ``--memory-gb``;
+the kill is recorded as the reason, never as a number.
+
+Reported per (system, dataset): the median wall time and peak RSS of the repeats, the quality
+metrics (deterministic: checked equal across repeats, their spread recorded otherwise), and for
+the dupguard row against every peer on the same dataset, from the same invocation: the time
+ratio dupguard / peer and the F1 difference dupguard − peer. The dupguard row is ``dupguard``
+(the engine) when it exists, else ``dupguard-keys`` (the key-only baseline).
+
+Outputs: ``benchmarks/results/<timestamp>-<system>-<dataset>.json`` (every repeat, not
+committed), ``benchmarks/results/latest.json`` (the summary) and the markdown table on stdout;
+``--write-docs`` also rewrites the generated section of ``docs/benchmarks.md``, and a run with
+generated sets of several sizes plots ``docs/img/scaling.png``.
+
+Examples:
+    >>> from benchmarks.run import plan
+    >>> plan(quick=True, full=False, systems=None, datasets=None, engine=False)[0]
+    ('dupguard-keys', 'febrl1')
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Final
+
+__all__ = ["main", "plan", "render_table", "summarise"]
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+RESULTS: Final = ROOT / "benchmarks" / "results"
+DOCS: Final = ROOT / "docs" / "benchmarks.md"
+PLOT: Final = ROOT / "docs" / "img" / "scaling.png"
+
+QUICK_DATASETS: Final = ("febrl1", "febrl2", "febrl3", "febrl4", "cn-listed", "generated-10k")
+FULL_DATASETS: Final = (
+    "febrl1", "febrl2", "febrl3", "febrl4", "cn-listed", "tw-listed", "patstat", "chicago",
+    "restaurants", "generated-10k",
+)
+SCALE_DATASETS: Final = ("generated-10k", "generated-100k", "generated-1m")
+SCALE_RECORDS: Final = {"generated-10k": 10_000, "generated-100k": 100_000, "generated-1m": 1_000_000}
+PEERS: Final = ("recordlinkage", "splink", "splink-bestf1", "dedupe")
+OPTIMISTIC: Final = frozenset({"splink-bestf1"})
+DOCS_BEGIN: Final = "<!-- BEGIN GENERATED: benchmarks.run --write-docs -->"
+DOCS_END: Final = "<!-- END GENERATED -->"
+
+
+# --- planning -----------------------------------------------------------------------------
+
+
+def _engine_available() -> bool:
+    import dupguard
+
+    return hasattr(dupguard, "dedupe")
+
+
+def plan(
+    *,
+    quick: bool,
+    full: bool,
+    systems: list[str] | None,
+    datasets: list[str] | None,
+    engine: bool,
+) -> list[tuple[str, str]]:
+    """The (system, dataset) runs to make, in order.
+
+    ``--quick``: febrl1–4, cn-listed and generated-10k × (dupguard or dupguard-keys,
+    recordlinkage, splink). ``--full``: every dedupe/link dataset × every system (dedupe only
+    where it fits its budget), plus the scale probe (generated 10k / 100k / 1M) for the dupguard
+    row, recordlinkage and Splink. Explicit ``systems``/``datasets`` override either list.
+
+    Examples:
+        >>> plan(quick=False, full=False, systems=["splink"], datasets=["febrl1", "febrl4"],
+        ...      engine=True)
+        [('splink', 'febrl1'), ('splink', 'febrl4')]
+        >>> ("dupguard", "febrl3") in plan(quick=True, full=False, systems=None, datasets=None,
+        ...                                engine=True)
+        True
+    """
+    ours = "dupguard" if engine else "dupguard-keys"
+    if full:
+        default_systems = [ours, "dupguard-keys", "recordlinkage", "splink", "splink-bestf1", "dedupe"]
+        default_systems = list(dict.fromkeys(default_systems))
+        default_datasets = list(FULL_DATASETS)
+    else:
+        default_systems = [ours, "recordlinkage", "splink"]
+        default_datasets = list(QUICK_DATASETS)
+    chosen_systems = systems or default_systems
+    chosen_datasets = datasets or default_datasets
+    runs = [(s, d) for d in chosen_datasets for s in chosen_systems]
+    if full and datasets is None:
+        for d in SCALE_DATASETS[1:]:
+            runs += [(s, d) for s in chosen_systems if s in (ours, "recordlinkage", "splink")]
+    return runs
+
+
+# --- the child: one measured run ----------------------------------------------------------
+
+
+def _rss_mb(usage: resource.struct_rusage) -> float:
+    return usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def run_one(system_name: str, dataset_name: str, /) -> dict[str, Any]:
+    """Run one system on one dataset in this process and return the measured record.
+
+    Meant for a fresh process (``--one``); the parent never calls it in-process.
+    """
+    from benchmarks import datasets, metrics
+    from benchmarks.systems import Skip, get
+
+    record: dict[str, Any] = {"system": system_name, "dataset": dataset_name}
+    system = get(system_name)
+    record["version"] = system.version()
+    try:
+        system.load()
+        t_load = time.perf_counter()
+        dataset: Any = datasets.load(dataset_name)
+        record["load_s"] = time.perf_counter() - t_load
+        record["task"] = dataset.task
+        frames = [dataset.records] if dataset.task == "dedupe" else [dataset.left, dataset.right]
+        record["records"] = sum(len(f) for f in frames if f is not None)
+        record["baseline_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF))
+        t0 = time.perf_counter()
+        result = system.run(dataset)
+        record["wall_s"] = time.perf_counter() - t0
+        record["peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF))
+        record["children_peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_CHILDREN))
+    except Skip as skip:
+        record["status"] = "skipped"
+        record["reason"] = skip.reason
+        return record
+
+    true_pairs = dataset.true_pairs()
+    if dataset.task == "dedupe":
+        truth = dict(zip(dataset.records["id"].astype(str), dataset.records["entity_id"], strict=True))
+        clusters = result.clusters or {}
+        pair = metrics.pairwise_from_clusters(clusters, truth)
+        b3 = metrics.bcubed(clusters, truth)
+        record["bcubed"] = {"precision": b3.precision, "recall": b3.recall, "f1": b3.f1}
+        total = metrics.pair_count(len(truth))
+    else:
+        pair = metrics.pairwise_from_pairs(result.pairs or frozenset(), true_pairs)
+        total = len(dataset.left) * len(dataset.right)
+    record["pairwise"] = {
+        "precision": pair.precision, "recall": pair.recall, "f1": pair.f1,
+        "true_positives": pair.true_positives, "predicted_pairs": pair.predicted_pairs,
+        "true_pairs": pair.true_pairs,
+    }
+    if result.candidates is not None:
+        blk = metrics.blocking(result.candidates(), true_pairs, total_pairs=total)
+        record["blocking"] = {
+            "pairs_completeness": blk.pairs_completeness, "candidate_pairs": blk.candidate_pairs,
+            "reduction_ratio": blk.reduction_ratio,
+        }
+    elif result.candidate_pairs is not None:
+        record["blocking"] = {"candidate_pairs": result.candidate_pairs}
+    record["extra"] = result.extra
+    record["status"] = "ok"
+    return record
+
+
+# --- the parent ---------------------------------------------------------------------------
+
+
+def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> dict[str, Any]:
+    import psutil  # type: ignore[import-untyped,unused-ignore]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "run.json"
+        cmd = [sys.executable, "-m", "benchmarks.run", "--one", system, dataset, "--out", str(out)]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        watched = psutil.Process(proc.pid)
+        killed = None
+        observed = 0.0
+        while proc.poll() is None:
+            try:
+                rss = watched.memory_info().rss + sum(
+                    c.memory_info().rss for c in watched.children(recursive=True)
+                )
+            except psutil.Error:
+                rss = 0
+            observed = max(observed, rss / 2**20)
+            if time.perf_counter() - t0 > timeout:
+                killed = f"killed: over the {timeout:.0f} s budget"
+            elif rss > memory_gb * 2**30:
+                killed = f"killed: over the {memory_gb:g} GB memory budget"
+            if killed:
+                for child in watched.children(recursive=True):
+                    child.kill()
+                proc.kill()
+                break
+            time.sleep(0.1)
+        _, stderr = proc.communicate()
+        process_s = time.perf_counter() - t0
+        if killed:
+            return {"system": system, "dataset": dataset, "status": "skipped", "reason": killed,
+                    "process_s": process_s}
+        if proc.returncode != 0 or not out.exists():
+            tail = (stderr or "").strip().splitlines()[-3:]
+            return {"system": system, "dataset": dataset, "status": "error",
+                    "reason": " | ".join(tail) or f"exit {proc.returncode}", "process_s": process_s}
+        record: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+        record["process_s"] = process_s
+        record["observed_rss_mb"] = observed
+        return record
+
+
+def machine() -> dict[str, Any]:
+    """Python, CPU model, cores, memory, date: recorded with every result.
+
+    Examples:
+        >>> sorted(machine())[:3]
+        ['cores', 'cpu', 'date']
+    """
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_gb = None
+    try:
+        import psutil  # type: ignore[import-untyped,unused-ignore]
+
+        memory_gb = round(psutil.virtual_memory().total / 2**30, 1)
+    except ImportError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for name in ("dupguard", "pandas", "numpy", "recordlinkage", "splink", "duckdb", "dedupe", "psutil"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "missing"
+    return out
+
+
+def summarise(runs: list[dict[str, Any]], /) -> dict[str, Any]:
+    """One summary row from the repeats of one (system, dataset): medians and the metrics.
+
+    Examples:
+        >>> rows = [{"system": "s", "dataset": "d", "status": "ok", "wall_s": w, "peak_rss_mb": 10.0,
+        ...          "pairwise": {"f1": 0.5}} for w in (3.0, 1.0, 2.0)]
+        >>> summarise(rows)["wall_s"], summarise(rows)["repeats"]
+        (2.0, 3)
+    """
+    from benchmarks.metrics import median
+
+    ok = [r for r in runs if r.get("status") == "ok"]
+    head = ok[0] if ok else runs[0]
+    row: dict[str, Any] = {k: head.get(k) for k in ("system", "dataset", "task", "records", "version")}
+    if not ok:
+        row["status"] = head.get("status", "error")
+        row["reason"] = head.get("reason", "")
+        return row
+    row["status"] = "ok"
+    row["repeats"] = len(ok)
+    row["wall_s"] = median([r["wall_s"] for r in ok])
+    row["peak_rss_mb"] = median([r["peak_rss_mb"] for r in ok])
+    row["process_s"] = median([r.get("process_s", 0.0) for r in ok])
+    for key in ("pairwise", "bcubed", "blocking", "extra"):
+        if key in head:
+            row[key] = head[key]
+    f1s = {round(r["pairwise"]["f1"], 9) for r in ok}
+    if len(f1s) > 1:
+        row["f1_spread"] = [min(f1s), max(f1s)]
+    return row
+
+
+def _fmt(value: float | None, spec: str = ".3f") -> str:
+    return "–" if value is None else format(value, spec)
+
+
+def render_table(rows: list[dict[str, Any]], /) -> str:
+    """The markdown results table, then the dupguard-vs-peer ratios from the same run.
+
+    Examples:
+        >>> print(render_table([{"system": "s", "dataset": "d", "status": "skipped",
+        ...                      "reason": "no engine"}]).splitlines()[2])
+        | d | s | skipped: no engine | | | | | | | | |
+    """
+    lines = [
+        "| dataset | system | pairwise P | pairwise R | pairwise F1 | B³ F1 | blocking recall | candidates | wall s (median) | peak RSS MB | notes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        if r.get("status") != "ok":
+            lines.append(f"| {r['dataset']} | {r['system']} | {r.get('status')}: {r.get('reason', '')} | | | | | | | | |")
+            continue
+        p, b3, blk = r["pairwise"], r.get("bcubed") or {}, r.get("blocking") or {}
+        notes = []
+        extra = r.get("extra") or {}
+        if r["system"] in OPTIMISTIC:
+            notes.append(f"optimistic (threshold {extra.get('threshold', 0):.3g} picked with truth)")
+        if extra.get("labels"):
+            notes.append(f"{extra['labels']} labels")
+        if "f1_spread" in r:
+            notes.append(f"F1 varied {r['f1_spread'][0]:.4f}–{r['f1_spread'][1]:.4f}")
+        cands = blk.get("candidate_pairs")
+        lines.append(
+            f"| {r['dataset']} | {r['system']} | {_fmt(p['precision'])} | {_fmt(p['recall'])} | "
+            f"{_fmt(p['f1'])} | {_fmt(b3.get('f1'))} | {_fmt(blk.get('pairs_completeness'))} | "
+            f"{'–' if cands is None else f'{cands:,}'} | {r['wall_s']:.2f} | {r['peak_rss_mb']:.0f} | "
+            f"{'; '.join(notes)} |"
+        )
+    ratio_lines = []
+    by_dataset: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("status") == "ok":
+            by_dataset.setdefault(r["dataset"], {})[r["system"]] = r
+    for dataset, systems in by_dataset.items():
+        ours = systems.get("dupguard") or systems.get("dupguard-keys")
+        if ours is None:
+            continue
+        for peer in PEERS:
+            if peer in systems:
+                other = systems[peer]
+                ratio_lines.append(
+                    f"| {dataset} | {ours['system']} vs {peer} | "
+                    f"{ours['wall_s'] / other['wall_s']:.2f}× | "
+                    f"{ours['pairwise']['f1'] - other['pairwise']['f1']:+.3f} | "
+                    f"{ours['peak_rss_mb'] / other['peak_rss_mb']:.2f}× |"
+                )
+    if ratio_lines:
+        lines += [
+            "",
+            "| dataset | comparison (same run) | time ratio (ours / peer) | F1 difference (ours − peer) | peak RSS ratio |",
+            "|---|---|---|---|---|",
+            *ratio_lines,
+        ]
+    return "\n".join(lines)
+
+
+def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
+    points: dict[str, list[tuple[int, float, float]]] = {}
+    for r in rows:
+        if r.get("status") == "ok" and r["dataset"] in SCALE_RECORDS:
+            points.setdefault(r["system"], []).append(
+                (SCALE_RECORDS[r["dataset"]], r["wall_s"], r["peak_rss_mb"])
+            )
+    if not any(len(v) > 1 for v in points.values()):
+        return False
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(10, 4))
+    for system, pts in sorted(points.items()):
+        pts.sort()
+        xs = [p[0] for p in pts]
+        ax_t.plot(xs, [p[1] for p in pts], marker="o", label=system)
+        ax_m.plot(xs, [p[2] for p in pts], marker="o", label=system)
+    for ax, label in ((ax_t, "wall time (s, median)"), (ax_m, "peak RSS (MB, median)")):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("records (generated customer list)")
+        ax.set_ylabel(label)
+        ax.grid(True, which="both", alpha=0.3)
+    ax_t.legend()
+    fig.suptitle(f"Scale probe on {os.cpu_count()} cores")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def _write_docs(table: str, command: str, meta: dict[str, Any], plotted: bool) -> None:
+    versions = ", ".join(f"{k} {v}" for k, v in meta["versions"].items())
+    m = meta["machine"]
+    block = "\n".join([
+        DOCS_BEGIN,
+        f"Command: `{command}`  ",
+        f"Date: {m['date']}  ",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['platform']}  ",
+        f"Python {m['python']}; {versions}  ",
+        f"Repeats: {meta['repeat']} (median wall time and peak RSS); total harness time {meta['elapsed_s']:.0f} s.",
+        "",
+        table,
+        "",
+        *(["![scaling](img/scaling.png)", ""] if plotted else []),
+        DOCS_END,
+    ])
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"# Benchmarks\n\n{DOCS_BEGIN}\n{DOCS_END}\n"
+    if DOCS_BEGIN in text and DOCS_END in text:
+        before, rest = text.split(DOCS_BEGIN, 1)
+        after = rest.split(DOCS_END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    DOCS.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line (see the module docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="febrl1-4, cn-listed, generated-10k x 3 systems")
+    mode.add_argument("--full", action="store_true", help="every dataset and system, plus the scale probe")
+    parser.add_argument("--systems", help="comma-separated system names")
+    parser.add_argument("--datasets", help="comma-separated dataset names")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per (system, dataset); median reported")
+    parser.add_argument("--timeout", type=float, default=None, help="seconds per run before it is killed")
+    parser.add_argument("--memory-gb", type=float, default=16.0, help="peak RSS per run before it is killed")
+    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/benchmarks.md's table")
+    parser.add_argument("--one", nargs=2, metavar=("SYSTEM", "DATASET"), help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.one:
+        record = run_one(*args.one)
+        Path(args.out).write_text(json.dumps(record, default=str), encoding="utf-8")
+        return 0
+
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    timeout = args.timeout or (120.0 if args.quick else 1800.0)
+    runs = plan(
+        quick=args.quick, full=args.full,
+        systems=args.systems.split(",") if args.systems else None,
+        datasets=args.datasets.split(",") if args.datasets else None,
+        engine=_engine_available(),
+    )
+    meta = {"machine": machine(), "versions": _versions(), "repeat": args.repeat}
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    rows = []
+    for system, dataset in runs:
+        repeats: list[dict[str, Any]] = []
+        for k in range(args.repeat):
+            record = _spawn(system, dataset, timeout=timeout, memory_gb=args.memory_gb)
+            repeats.append(record)
+            state = record.get("status")
+            detail = (f"F1 {record['pairwise']['f1']:.3f} in {record['wall_s']:.2f} s, "
+                      f"{record['peak_rss_mb']:.0f} MB") if state == "ok" else record.get("reason", "")
+            print(f"[{time.perf_counter() - started:6.0f} s] {system} × {dataset} #{k + 1}: {state} {detail}",
+                  file=sys.stderr, flush=True)
+            if state != "ok":
+                break  # a skip or an error repeats itself: do not pay for it three times
+        row = summarise(repeats)
+        rows.append(row)
+        out = RESULTS / f"{stamp}-{system}-{dataset}.json"
+        out.write_text(json.dumps({"meta": meta, "summary": row, "runs": repeats}, indent=1, default=str),
+                       encoding="utf-8")
+    meta["elapsed_s"] = time.perf_counter() - started
+    command = "python -m benchmarks.run " + " ".join(sys.argv[1:] if argv is None else argv)
+    meta["command"] = command.strip()
+    (RESULTS / "latest.json").write_text(
+        json.dumps({"meta": meta, "rows": rows}, indent=1, default=str) + "\n", encoding="utf-8"
+    )
+    table = render_table(rows)
+    plotted = _plot(rows, PLOT)
+    if args.write_docs:
+        _write_docs(table, meta["command"], meta, plotted)
+    print(table)
+    print(f"\n{len(rows)} (system × dataset) rows, {meta['elapsed_s']:.0f} s; results in {RESULTS}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Smoke tests of the speed benchmarks at tiny sizes: they run, and their output means something."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import write_csv
+
+from benchmarks import latency, normalizers, scale
+
+
+def test_normalizers_quick_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "n.json"
+    assert normalizers.main(["--records", "200", "--limit", "150", "--repeats", "1", "--only", "email,phone", "--json", str(out)]) == 0
+    table = capsys.readouterr().out
+    assert "email_validator.validate_email" in table
+    assert "phonenumbers.parse+format_number" in table
+    rows = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert {(r["kind"], r["function"]) for r in rows} >= {("email", "canonical"), ("phone", "parse")}
+    assert all(0 < r["values"] <= 150 and r["rate_cpu"] > 0 for r in rows)
+    # No cache survives between repeats: the value-keyed caches are cleared.
+    assert any("_psl_split" in name for name in normalizers.clear_value_caches("domain"))
+
+
+def test_latency_small_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "l.json"
+    assert latency.main(["--n", "200", "--queries", "20", "--json", str(out)]) == 0
+    assert "duplicates" in capsys.readouterr().out
+    (r,) = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert r["n"] == 200
+    dup = r["duplicates"]
+    assert dup["queries"] == 20
+    assert dup["p50_ms"] <= dup["p95_ms"] <= dup["p99_ms"] <= dup["max_ms"]
+    # Held-out duplicates of indexed records: the engine finds most of them first.
+    assert dup["recall_at_1"] >= 0.7
+
+
+def test_scale_end_to_end_subprocess(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_csv(scale.csv_path(200, seed=1, directory=tmp_path), 200, seed=1)
+    out = tmp_path / "s.json"
+    assert scale.main(["--n", "200", "--data-dir", str(tmp_path), "--modes", "stages", "--json", str(out)]) == 0
+    assert "extract" in capsys.readouterr().out
+    (r,) = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert r["records"] == 200
+    assert r["candidate_pairs"] > 0
+    assert r["peak_rss_mib"] > 10
+    assert r["accuracy"]["f1"] > 0.8
