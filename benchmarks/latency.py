@@ -69,7 +69,7 @@ def rss_bytes() -> int:
         with open("/proc/self/statm", encoding="ascii") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except OSError:
-        import psutil
+        import psutil  # type: ignore[import-untyped,unused-ignore]
 
         return int(psutil.Process().memory_info().rss)
 
@@ -203,9 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after building the index")
     p.add_argument("--json", type=Path, help="write the results here")
     args = p.parse_args(argv)
-    results = []
+    results: list[dict[str, Any]] = []
     for n in args.n or [100_000]:
         results.append(measure(n, queries=args.queries, seed=args.seed, gc_freeze=args.gc_freeze))
+        print(f"# n={n:,} done", json.dumps(results[-1]), file=sys.stderr, flush=True)
         gc.collect()
     print(table(results))
     if args.json:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["block_columns", "block_pairs", "columns_of", "frames", "package_versions"]
+__all__ = ["blank_to_none", "block_columns", "block_pairs", "columns_of", "frames", "package_versions"]
 
 
 def columns_of(schema: dict[str, str], /, *kinds: str) -> list[str]:
@@ -90,3 +90,20 @@ def block_columns(dfs: list[pd.DataFrame], schema: dict[str, str], /, *, budget:
     costs = {col: block_pairs(dfs, col) for col, kind in schema.items() if kind != "text"}
     fits = sorted((c for c, k in costs.items() if 0 < k <= budget * n), key=costs.__getitem__)
     return fits or [min(costs, key=costs.__getitem__)]
+
+
+def blank_to_none(df: pd.DataFrame, /) -> pd.DataFrame:
+    """Empty or blank strings become missing values.
+
+    Loaders write a missing CRM field as ``""``; a peer that blocked or compared on ``""`` would
+    treat every pair of records without a website as an exact website match (cn-listed scored
+    F1 0.000 for recordlinkage and 0.006 for Splink before this).
+
+    Examples:
+        >>> import pandas as pd
+        >>> blank_to_none(pd.DataFrame({"w": ["a.com", "", "  ", None]}))["w"].tolist()
+        ['a.com', None, None, None]
+    """
+    out = df.astype(object)
+    blank = out.map(lambda v: v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip()))
+    return out.where(~blank, None)

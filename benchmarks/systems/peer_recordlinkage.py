@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from benchmarks.metrics import clusters_from_pairs, ordered_pair
 from benchmarks.systems import Result
-from benchmarks.systems._common import block_columns, columns_of, frames, package_versions
+from benchmarks.systems._common import (
+    blank_to_none,
+    block_columns,
+    columns_of,
+    frames,
+    package_versions,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +66,7 @@ def clean_company(value: object) -> object:
 
 
 def _prepare(df: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
-    out = df.set_index("id")[list(schema)].copy()
+    out = blank_to_none(df.set_index("id")[list(schema)])
     for col in columns_of(schema, "company"):
         out[col] = out[col].map(clean_company)
     return out

@@ -46,7 +46,13 @@ from benchmarks.metrics import (
     pairwise_from_clusters,
 )
 from benchmarks.systems import Result
-from benchmarks.systems._common import block_columns, columns_of, frames, package_versions
+from benchmarks.systems._common import (
+    blank_to_none,
+    block_columns,
+    columns_of,
+    frames,
+    package_versions,
+)
 from benchmarks.systems.peer_recordlinkage import clean_company
 
 if TYPE_CHECKING:
@@ -105,10 +111,10 @@ def _comparisons(schema: dict[str, str], dfs: list[pd.DataFrame]) -> list[Any]:
 
 
 def _prepare(df: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
-    out = df[["id", *schema]].copy()
+    out = blank_to_none(df[["id", *schema]])
     for col in columns_of(schema, "company"):
         out[col] = out[col].map(clean_company)
-    return out.astype(object).where(out.notna(), None)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

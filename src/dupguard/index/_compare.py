@@ -44,9 +44,10 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import JaroWinkler, LCSseq, Levenshtein
 
 from dupguard.index._features import FieldData
+from dupguard.normalize.text import has_han
 
 __all__ = ["LEVELS_BY_KIND", "Columns", "Level", "compare"]
 
@@ -89,7 +90,9 @@ IntArray = npt.NDArray[np.int64]
 class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
-    __slots__ = ("alt", "alt_len", "aux", "aux0", "key0", "keys", "multi", "present", "text", "text_len")
+    __slots__ = (
+        "alt", "alt_len", "aux", "aux0", "key0", "keys", "multi", "present", "region", "text", "text_len",
+    )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
         n = len(data)
@@ -103,6 +106,8 @@ class Columns:
         self.text[:] = [d.text for d in data]
         self.alt: ObjArray = np.empty(n, dtype=object)
         self.alt[:] = [d.alt for d in data]
+        self.region: ObjArray = np.empty(n, dtype=object)
+        self.region[:] = [d.region for d in data]
         self.text_len = np.fromiter((len(d.text) for d in data), dtype=np.int64, count=n)
         self.alt_len = np.fromiter((len(d.alt) for d in data), dtype=np.int64, count=n)
         self.present = np.fromiter((bool(d.keys) for d in data), dtype=bool, count=n)
@@ -176,7 +181,8 @@ def compare(
     matched: ObjArray = np.full(n, "", dtype=object)
     matched[eq0] = k0a[eq0]
     for t in np.flatnonzero(exact & ~eq0).tolist():
-        matched[t] = min(set(ca.keys[i[t]]) & set(cb.keys[j[t]]))
+        # the most specific shared key (region-qualified company cores are the longest)
+        matched[t] = max(set(ca.keys[i[t]]) & set(cb.keys[j[t]]), key=lambda k: (len(k), k))
 
     rest = both & ~exact
     if kind in {"email", "phone"}:
@@ -196,6 +202,13 @@ def compare(
             _fuzzy(kind, ca, cb, i[idx], j[idx], idx, levels)
     levels[~both] = Level.MISSING
     levels[exact] = Level.EXACT
+    if kind == "company":
+        # Two different regions contradict a shared trade name: 深圳能源 / 湖南能源 are two
+        # companies. (A side without a region says nothing.)
+        ra, rb = ca.region[i], cb.region[j]
+        conflict = both & (ra != "") & (rb != "") & (ra != rb)
+        levels[conflict] = Level.DIFFERENT
+        matched[conflict] = ""
     return levels, matched
 
 
@@ -212,17 +225,27 @@ def _fuzzy(
     lv = np.full(len(idx), Level.DIFFERENT, dtype=np.int8)
     if kind == "company":
         aa, ab = ca.alt[i], cb.alt[j]
-        cross = (aa == ab) & (aa != "")
+        ha = np.fromiter((has_han(x) for x in ta), bool, len(ta))
+        hb = np.fromiter((has_han(x) for x in tb), bool, len(tb))
+        han = ha & hb
+        # Pinyin = Latin is cross-script evidence (海天 / HAITIAN); two Han names that only sound
+        # alike (韵达 / 运达) are different characters, so their ASCII forms are not compared.
+        cross = (aa == ab) & (aa != "") & ~han
+        use_ascii = (aa != "") & (ab != "") & ~han
         xa, xb = ca.aux0[i], cb.aux0[j]
         s = np.maximum.reduce(
             [
                 _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
-                _sim(JaroWinkler.normalized_similarity, aa, ab) * ((aa != "") & (ab != "")),
+                _sim(JaroWinkler.normalized_similarity, aa, ab) * use_ascii,
                 _sim(JaroWinkler.normalized_similarity, xa, xb) * ((xa != "") & (xb != "")),
             ]
         )
         short = np.minimum(ca.alt_len[i], cb.alt_len[j])
-        part = (_sim(fuzz.partial_ratio, aa, ab) >= 100.0) & (short >= 4)
+        part = (_sim(fuzz.partial_ratio, aa, ab) >= 100.0) & (short >= 4) & use_ascii
+        # Han abbreviations keep the full name's characters in order (深振业 / 深圳市振业):
+        # the shorter core is a subsequence of the longer one.
+        hshort = np.minimum(ca.text_len[i], cb.text_len[j])
+        part |= han & (hshort >= 2) & (_sim(LCSseq.similarity, ta, tb) >= hshort)
         lv = np.select(
             [cross, s >= 0.92, part, s >= 0.80],
             [Level.CROSS_SCRIPT, Level.FUZZY_HIGH, Level.PARTIAL, Level.FUZZY_LOW],

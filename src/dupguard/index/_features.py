@@ -38,6 +38,7 @@ class FieldData:
     aux: tuple[str, ...]
     shown: str
     blocks: tuple[str, ...]
+    region: str = ""
 
 
 EMPTY: Final = FieldData((), "", "", (), "", ())
@@ -187,6 +188,7 @@ def _compact(folded: str) -> str:
 
 
 def _company(values: list[str], f: Field, region: str | None) -> FieldData:
+    regions: list[str] = []
     compacts: list[str] = []
     keys: list[str] = []
     alts: list[str] = []
@@ -197,16 +199,21 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
             p = company.parse(v)
         except NormalizationError:
             continue
+        if p.region:
+            # Region + core is the identity: 湖北能源 ≠ 云南能源, while both share the core 能源.
+            keys.append(f"{p.region}|{p.key}")
+            regions.append(p.region)
         keys.append(p.key)
         texts.append(p.core)
         if p.ascii_key:
             alts.append(p.ascii_key)
             blocks.append(f"{f.name}.ascii:{p.ascii_key}")
         blocks.append(f"{f.name}.core:{p.key}")
-        if p.pinyin:  # Han core: its first two characters catch short ↔ full names (万科 / 万科企业)
+        if p.pinyin:  # Han core: its character bigrams catch short ↔ full names (万科 / 万科企业,
+            # 深振业 / 振业); common bigrams are demoted like any other key.
             han = "".join(ch for ch in p.core if text.has_han(ch))
-            if len(han) >= 2:
-                blocks.append(f"{f.name}.han2:{han[:2]}")
+            for b in range(min(len(han) - 1, 6)):
+                blocks.append(f"{f.name}.han2:{han[b : b + 2]}")
         first = p.ascii_key[:5] if p.ascii_key else ""
         if len(first) == 5:
             blocks.append(f"{f.name}.prefix:{first}")
@@ -217,7 +224,9 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     a = _dedup(alts)
     # aux: the whole folded name without spaces or punctuation, so "ACMETrading" (a space lost,
     # or a zero-width space removed) still meets "ACME Trading" whose core is "acme".
-    return FieldData(k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks))
+    return FieldData(
+        k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks), regions[0] if regions else ""
+    )
 
 
 def _person(values: list[str], f: Field, region: str | None) -> FieldData:
@@ -388,5 +397,5 @@ class Extractor:
         for n, (kind, fd) in enumerate(zip(kinds, out, strict=True)):
             if kind == "domain":
                 aux = _dedup([*fd.keys, *org])
-                out[n] = FieldData(fd.keys, fd.text, fd.alt, aux, fd.shown, fd.blocks)
+                out[n] = FieldData(fd.keys, fd.text, fd.alt, aux, fd.shown, fd.blocks, fd.region)
         return out
