@@ -322,7 +322,8 @@ def render_table(rows: list[dict[str, Any]], /) -> str:
     ]
     for r in rows:
         if r.get("status") != "ok":
-            lines.append(f"| {r['dataset']} | {r['system']} | {r.get('status')}: {r.get('reason', '')} | | | | | | | | |")
+            reason = str(r.get("reason", "")).replace("|", "/").replace("\n", " ")
+            lines.append(f"| {r['dataset']} | {r['system']} | {r.get('status')}: {reason} | | | | | | | | |")
             continue
         p, b3, blk = r["pairwise"], r.get("bcubed") or {}, r.get("blocking") or {}
         notes = []

@@ -47,3 +47,19 @@ def test_scale_end_to_end_subprocess(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert r["candidate_pairs"] > 0
     assert r["peak_rss_mib"] > 10
     assert r["accuracy"]["f1"] > 0.8
+
+
+def test_scale_stages_reproduce_dedupe() -> None:
+    """The stage-by-stage run calls the internals in run()'s order: same clusters as dedupe()."""
+    import pandas as pd
+    from benchmarks.generate import records
+
+    from dupguard.index import dedupe
+
+    frame = pd.DataFrame(list(records(200, seed=2)))[list(scale._COLUMNS)]
+    ids, labels, stages, extra = scale._staged(frame, 0.9)
+    expected = dedupe(frame, threshold=0.9)
+    assert ids == expected["id"].tolist()
+    assert labels == expected["cluster_id"].tolist()
+    assert set(stages) == {"extract", "block", "tf_counts", "score", "cluster"}
+    assert extra["candidate_pairs"] > 0

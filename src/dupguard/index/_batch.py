@@ -418,7 +418,14 @@ def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, se
     if len(bi) == 0:
         return model
     levels = scorer.score_columns(cols, cols, bi, bj).levels
-    patterns, counts = np.unique(levels, axis=0, return_counts=True)
+    # One int per comparison vector (3 bits a field), so np.unique sorts a flat array.
+    if levels.shape[1] <= 21:
+        shifts = np.arange(levels.shape[1], dtype=np.int64) * 3
+        codes = (levels.astype(np.int64) << shifts).sum(axis=1)
+        _, first, counts = np.unique(codes, return_index=True, return_counts=True)
+        patterns = levels[first]
+    else:
+        patterns, counts = np.unique(levels, axis=0, return_counts=True)
     cw = counts.astype(np.float64)
     m_tab = np.array([[dict(fp.m).get(lv, 1e-6) for lv in Level] for fp in model.fields])
     u_tab = np.array([[dict(fp.u).get(lv, 1e-6) for lv in Level] for fp in model.fields])

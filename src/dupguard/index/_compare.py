@@ -285,13 +285,11 @@ def _fuzzy(
         lv = np.where((d <= 1) & (short >= 3), Level.FUZZY_HIGH, Level.DIFFERENT).astype(np.int8)
     elif kind == "date":
         d = _sim(Levenshtein.distance, ta, tb)
-        swapped = np.fromiter(
-            (len(a) == 8 and len(b) == 8 and a[:4] == b[:4] and a[4:6] == b[6:8] and a[6:8] == b[4:6]
-             for a, b in zip(ta, tb, strict=True)),
-            bool,
-            len(ta),
-        )
         year = (ca.aux0[i] == cb.aux0[j]) & (ca.aux0[i] != "")
+        swapped = np.zeros(len(ta), dtype=bool)
+        for t in np.flatnonzero(year & (d == 2)).tolist():  # a day/month swap is 2 edits, same year
+            a, b = ta[t], tb[t]
+            swapped[t] = len(a) == 8 and len(b) == 8 and a[4:6] == b[6:8] and a[6:8] == b[4:6]
         lv = np.select(
             [(d <= 1) | swapped, year], [Level.FUZZY_HIGH, Level.FUZZY_LOW], Level.DIFFERENT
         ).astype(np.int8)
