@@ -4,6 +4,11 @@ Used as soon as ``import dupguard; hasattr(dupguard, "dedupe")`` holds; until th
 skips with that reason and the harness falls back to ``dupguard-keys`` for the dupguard row.
 The schema's kinds are passed through unchanged (``dupguard.Schema({...}, id="id")``).
 
+Model, with no labels in either case: CRM-like schemas (any of company, person, email, phone,
+domain) use dupguard's default parameters, which are what a CRM gets untrained; other schemas
+(Febrl's person records) first run ``dupguard.Model.fit`` — u by random sampling, m and λ by EM —
+inside the timed run, as Splink's adapter trains inside its own.
+
 Examples:
     >>> from benchmarks.systems.dupguard_engine import SYSTEMS
     >>> SYSTEMS["dupguard"].name
@@ -21,6 +26,7 @@ from benchmarks.systems._common import frames, package_versions
 __all__ = ["SYSTEMS", "DupguardEngine", "available"]
 
 THRESHOLD: Final = 0.9
+CRM_KINDS: Final = frozenset({"company", "person", "email", "phone", "domain"})
 
 
 def available() -> bool:
@@ -50,7 +56,7 @@ class DupguardEngine:
         import dupguard  # noqa: F401
 
     def run(self, dataset: Any, /) -> Result:
-        """``dupguard.dedupe`` or ``dupguard.link`` at threshold 0.9."""
+        """``dupguard.dedupe`` or ``dupguard.link`` at threshold 0.9 (fitting first off-CRM)."""
         import dupguard
 
         if not available():
@@ -58,15 +64,40 @@ class DupguardEngine:
         dfs = frames(dataset)
         engine: Any = dupguard
         schema = engine.Schema(dict(dataset.schema), id="id")
+        crm = any(kind in CRM_KINDS for kind in dataset.schema.values())
+        model = None if crm else engine.Model.fit(pd_concat(dfs), schema=schema)
+        extra = {"threshold": THRESHOLD, "model": "default" if crm else "Model.fit (no labels)"}
+
+        def candidates() -> list[tuple[str, str]]:
+            from dupguard.index import run
+
+            res = run(dfs[0], right=dfs[1] if len(dfs) > 1 else None, schema=schema, model=model)
+            rids = res.right_ids if res.right_ids is not None else res.ids
+            return [(res.ids[a], rids[b]) for a, b in zip(res.i.tolist(), res.j.tolist(), strict=True)]
+
         if dataset.task == "link":
-            links = engine.link(dfs[0], dfs[1], schema=schema, threshold=THRESHOLD)
+            links = engine.link(dfs[0], dfs[1], schema=schema, threshold=THRESHOLD, model=model)
             pairs = frozenset(zip(links["id_l"].astype(str), links["id_r"].astype(str), strict=True))
-            return Result(pairs=pairs, extra={"threshold": THRESHOLD})
-        clusters = engine.dedupe(dfs[0], schema=schema, threshold=THRESHOLD)
+            return Result(
+                pairs=pairs,
+                candidate_pairs=links.attrs.get("candidate_pairs"),
+                candidates=candidates,
+                extra=extra,
+            )
+        clusters = engine.dedupe(dfs[0], schema=schema, threshold=THRESHOLD, model=model)
         return Result(
             clusters=dict(zip(clusters["id"].astype(str), clusters["cluster_id"].astype(str), strict=True)),
-            extra={"threshold": THRESHOLD},
+            candidate_pairs=clusters.attrs.get("candidate_pairs"),
+            candidates=candidates,
+            extra=extra,
         )
+
+
+def pd_concat(dfs: list[Any]) -> Any:
+    """One frame of every record (a link's two sides are fitted together)."""
+    import pandas as pd
+
+    return dfs[0] if len(dfs) == 1 else pd.concat(dfs, ignore_index=True)
 
 
 SYSTEMS: Final = {"dupguard": DupguardEngine()}

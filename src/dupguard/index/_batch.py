@@ -283,7 +283,8 @@ def dedupe(
         A DataFrame ``id, cluster_id`` with one row per accepted record; ``cluster_id`` is the
         smallest id in the cluster (deterministic, independent of row order). Rows that were
         rejected (no id, a duplicate id, a value of the wrong type) are listed in
-        ``result.attrs["rejected"]`` (columns ``row, id, field, reason, message``).
+        ``result.attrs["rejected"]`` (columns ``row, id, field, reason, message``);
+        ``result.attrs["candidate_pairs"]`` counts the pairs blocking produced and scored.
 
     Examples:
         >>> rows = [{"id": "a", "company": "Acme Ltd", "email": "bob@acme.com"},
@@ -305,6 +306,7 @@ def dedupe(
     )
     out = pd.DataFrame({"id": list(res.ids), "cluster_id": labels})
     out.attrs["rejected"] = _rejected_frame(res.rejected)
+    out.attrs["candidate_pairs"] = len(res.i)
     return out
 
 
@@ -346,6 +348,7 @@ def link(
         }
     )
     out.attrs["rejected"] = _rejected_frame(res.rejected)
+    out.attrs["candidate_pairs"] = len(res.i)
     return out
 
 
