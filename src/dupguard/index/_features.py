@@ -255,14 +255,20 @@ def _person(values: list[str], f: Field, region: str | None) -> FieldData:
     return FieldData(k, k[0], compacts[0], _dedup(aux), shown, _dedup(blocks))
 
 
-def _name(values: list[str], f: Field, region: str | None) -> FieldData:
+def _text_keys(values: list[str], *, squash: bool = False) -> tuple[str, ...]:
+    """Folded text keys of *values* (spaces removed when *squash*), unusable ones skipped."""
     keys: list[str] = []
     for v in values:
         try:
-            keys.append(text.canonical(v))
+            key = text.canonical(v)
         except NormalizationError:
             continue
-    k = _dedup(keys)
+        keys.append(key.replace(" ", "") if squash else key)
+    return _dedup(keys)
+
+
+def _name(values: list[str], f: Field, region: str | None) -> FieldData:
+    k = _text_keys(values)
     if not k:
         return EMPTY
     ascii_form = text.transliterate(k[0]).replace(" ", "")
@@ -274,26 +280,14 @@ def _name(values: list[str], f: Field, region: str | None) -> FieldData:
 
 
 def _text(values: list[str], f: Field, region: str | None) -> FieldData:
-    keys: list[str] = []
-    for v in values:
-        try:
-            keys.append(text.canonical(v))
-        except NormalizationError:
-            continue
-    k = _dedup(keys)
+    k = _text_keys(values)
     if not k:
         return EMPTY
     return FieldData(k, k[0], "", (), values[0], tuple(f"{f.name}.text:{x}" for x in k))
 
 
 def _exact(values: list[str], f: Field, region: str | None) -> FieldData:
-    keys: list[str] = []
-    for v in values:
-        try:
-            keys.append(text.canonical(v).replace(" ", ""))
-        except NormalizationError:
-            continue
-    k = _dedup(keys)
+    k = _text_keys(values, squash=True)
     if not k:
         return EMPTY
     return FieldData(k, k[0], "", (), values[0], tuple(f"{f.name}.exact:{x}" for x in k))
