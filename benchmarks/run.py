@@ -48,7 +48,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["main", "plan", "render_table", "summarise"]
+__all__ = ["main", "plan", "render_table", "report", "scale_table", "summarise"]
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 RESULTS: Final = ROOT / "benchmarks" / "results"
@@ -124,10 +124,13 @@ def _rss_mb(usage: resource.struct_rusage) -> float:
     return usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def run_one(system_name: str, dataset_name: str, /) -> dict[str, Any]:
+def run_one(system_name: str, dataset_name: str, /, *, marker: Path | None = None) -> dict[str, Any]:
     """Run one system on one dataset in this process and return the measured record.
 
-    Meant for a fresh process (``--one``); the parent never calls it in-process.
+    Meant for a fresh process (``--one``); the parent never calls it in-process. With
+    ``marker``, the child writes ``marker`` + ``.started`` when the clock starts and
+    ``.measured`` when ``run`` has returned, so the parent's ``--timeout`` budgets the measured
+    run (and, separately, the loading and the scoring) rather than the whole process.
     """
     from benchmarks import datasets, metrics
     from benchmarks.systems import Skip, get
@@ -144,11 +147,17 @@ def run_one(system_name: str, dataset_name: str, /) -> dict[str, Any]:
         frames = [dataset.records] if dataset.task == "dedupe" else [dataset.left, dataset.right]
         record["records"] = sum(len(f) for f in frames if f is not None)
         record["baseline_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF))
+        record["loadavg_start"] = os.getloadavg()
+        if marker is not None:
+            marker.with_suffix(".started").touch()
         t0 = time.perf_counter()
         result = system.run(dataset)
         record["wall_s"] = time.perf_counter() - t0
         record["peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF))
         record["children_peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_CHILDREN))
+        record["loadavg_end"] = os.getloadavg()
+        if marker is not None:
+            marker.with_suffix(".measured").write_text(json.dumps(record, default=str), encoding="utf-8")
     except Skip as skip:
         record["status"] = "skipped"
         record["reason"] = skip.reason
@@ -170,7 +179,9 @@ def run_one(system_name: str, dataset_name: str, /) -> dict[str, Any]:
         "true_positives": pair.true_positives, "predicted_pairs": pair.predicted_pairs,
         "true_pairs": pair.true_pairs,
     }
-    if result.candidates is not None:
+    if result.candidates is not None and dataset_name not in SCALE_DATASETS[1:]:
+        # At 100k+ records the candidate set is recomputed or materialised only for scoring
+        # (dupguard re-runs its pipeline): the scale probe measures time and memory, not this.
         blk = metrics.blocking(result.candidates(), true_pairs, total_pairs=total)
         record["blocking"] = {
             "pairs_completeness": blk.pairs_completeness, "candidate_pairs": blk.candidate_pairs,
@@ -191,12 +202,16 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "run.json"
+        started, measured = out.with_suffix(".started"), out.with_suffix(".measured")
         cmd = [sys.executable, "-m", "benchmarks.run", "--one", system, dataset, "--out", str(out)]
+        loadavg_spawn = os.getloadavg()
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         watched = psutil.Process(proc.pid)
         killed = None
+        budget: dict[str, float] = {}
         observed = 0.0
+        phase, phase_t0 = "loading", t0
         while proc.poll() is None:
             try:
                 rss = watched.memory_info().rss + sum(
@@ -205,10 +220,20 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
             except psutil.Error:
                 rss = 0
             observed = max(observed, rss / 2**20)
-            if time.perf_counter() - t0 > timeout:
-                killed = f"killed: over the {timeout:.0f} s budget"
+            now = time.perf_counter()
+            # Each phase (loading, the measured run, scoring) gets the whole --timeout budget;
+            # the reported timeout is the measured run's.
+            if phase == "loading" and started.exists():
+                phase, phase_t0 = "run", now
+            if phase == "run" and measured.exists():
+                phase, phase_t0 = "scoring", now
+            if now - phase_t0 > timeout:
+                killed = f"killed: {phase} over the {timeout:.0f} s budget" if phase != "run" else \
+                    f"timeout: run over the {timeout:.0f} s budget"
+                budget = {"timeout_s": timeout}
             elif rss > memory_gb * 2**30:
-                killed = f"killed: over the {memory_gb:g} GB memory budget"
+                killed = f"killed: over the {memory_gb:g} GB memory budget ({phase})"
+                budget = {"memory_gb": memory_gb, "after_s": now - phase_t0}
             if killed:
                 for child in watched.children(recursive=True):
                     child.kill()
@@ -218,12 +243,17 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
         _, stderr = proc.communicate()
         process_s = time.perf_counter() - t0
         if killed:
-            return {"system": system, "dataset": dataset, "status": "skipped", "reason": killed,
-                    "process_s": process_s}
+            gone: dict[str, Any] = {"system": system, "dataset": dataset, "status": "skipped", "reason": killed,
+                                    "phase": phase, "process_s": process_s, "observed_rss_mb": observed,
+                                    "loadavg_start": loadavg_spawn, "loadavg_end": os.getloadavg(), **budget}
+            if measured.exists():  # the run itself finished; only the scoring was cut short
+                gone["measured"] = json.loads(measured.read_text(encoding="utf-8"))
+            return gone
         if proc.returncode != 0 or not out.exists():
             tail = (stderr or "").strip().splitlines()[-3:]
             return {"system": system, "dataset": dataset, "status": "error",
-                    "reason": " | ".join(tail) or f"exit {proc.returncode}", "process_s": process_s}
+                    "reason": " | ".join(tail) or f"exit {proc.returncode}", "process_s": process_s,
+                    "loadavg_start": loadavg_spawn, "loadavg_end": os.getloadavg()}
         record: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         record["process_s"] = process_s
         record["observed_rss_mb"] = observed
@@ -286,9 +316,15 @@ def summarise(runs: list[dict[str, Any]], /) -> dict[str, Any]:
     ok = [r for r in runs if r.get("status") == "ok"]
     head = ok[0] if ok else runs[0]
     row: dict[str, Any] = {k: head.get(k) for k in ("system", "dataset", "task", "records", "version")}
+    loads = [r[k][0] for r in runs for k in ("loadavg_start", "loadavg_end") if r.get(k)]
+    if loads:
+        row["loadavg_1min"] = [min(loads), max(loads)]
     if not ok:
         row["status"] = head.get("status", "error")
         row["reason"] = head.get("reason", "")
+        for key in ("timeout_s", "memory_gb", "phase", "observed_rss_mb"):
+            if key in head:
+                row[key] = head[key]
         return row
     row["status"] = "ok"
     row["repeats"] = len(ok)
@@ -308,22 +344,36 @@ def _fmt(value: float | None, spec: str = ".3f") -> str:
     return "–" if value is None else format(value, spec)
 
 
+def _load(row: dict[str, Any]) -> str:
+    """The 1-minute load average range seen over a row's repeats (``"–"`` if unrecorded).
+
+    Examples:
+        >>> _load({"loadavg_1min": [2.04, 3.5]}), _load({"loadavg_1min": [2.0, 2.04]}), _load({})
+        ('2.0–3.5', '2.0', '–')
+    """
+    lo_hi = row.get("loadavg_1min")
+    if not lo_hi:
+        return "–"
+    lo, hi = (f"{v:.1f}" for v in lo_hi)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
 def render_table(rows: list[dict[str, Any]], /) -> str:
     """The markdown results table, then the dupguard-vs-peer ratios from the same run.
 
     Examples:
         >>> print(render_table([{"system": "s", "dataset": "d", "status": "skipped",
         ...                      "reason": "no engine"}]).splitlines()[2])
-        | d | s | skipped: no engine | | | | | | | | |
+        | d | s | skipped: no engine | | | | | | | | – | |
     """
     lines = [
-        "| dataset | system | pairwise P | pairwise R | pairwise F1 | B³ F1 | blocking recall | candidates | wall s (median) | peak RSS MB | notes |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| dataset | system | pairwise P | pairwise R | pairwise F1 | B³ F1 | blocking recall | candidates | wall s (median) | peak RSS MB | load avg (1 min) | notes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         if r.get("status") != "ok":
             reason = str(r.get("reason", "")).replace("|", "/").replace("\n", " ")
-            lines.append(f"| {r['dataset']} | {r['system']} | {r.get('status')}: {reason} | | | | | | | | |")
+            lines.append(f"| {r['dataset']} | {r['system']} | {r.get('status')}: {reason} | | | | | | | | {_load(r)} | |")
             continue
         p, b3, blk = r["pairwise"], r.get("bcubed") or {}, r.get("blocking") or {}
         notes = []
@@ -339,7 +389,7 @@ def render_table(rows: list[dict[str, Any]], /) -> str:
             f"| {r['dataset']} | {r['system']} | {_fmt(p['precision'])} | {_fmt(p['recall'])} | "
             f"{_fmt(p['f1'])} | {_fmt(b3.get('f1'))} | {_fmt(blk.get('pairs_completeness'))} | "
             f"{'–' if cands is None else f'{cands:,}'} | {r['wall_s']:.2f} | {r['peak_rss_mb']:.0f} | "
-            f"{'; '.join(notes)} |"
+            f"{_load(r)} | {'; '.join(notes)} |"
         )
     ratio_lines = []
     by_dataset: dict[str, dict[str, dict[str, Any]]] = {}
@@ -369,39 +419,99 @@ def render_table(rows: list[dict[str, Any]], /) -> str:
     return "\n".join(lines)
 
 
+def scale_table(rows: list[dict[str, Any]], /) -> str:
+    """The scale probe as markdown: one row per (system, generated size), killed runs as such.
+
+    Examples:
+        >>> print(scale_table([
+        ...     {"system": "s", "dataset": "generated-10k", "status": "ok", "wall_s": 1.5,
+        ...      "peak_rss_mb": 300.0, "pairwise": {"f1": 0.98}, "loadavg_1min": [2.0, 2.5]},
+        ...     {"system": "s", "dataset": "generated-1m", "status": "skipped",
+        ...      "reason": "timeout: run over the 1800 s budget"}]).splitlines()[2:])
+        ['| s | 10,000 | 1.5 | 300 | 0.980 | 2.0–2.5 |  |', '| s | 1,000,000 | – | – | – | – | timeout: run over the 1800 s budget |']
+    """
+    lines = [
+        "| system | records | wall s | peak RSS MB | pairwise F1 | load avg (1 min) | notes |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    order = {d: k for k, d in enumerate(SCALE_DATASETS)}
+    scale = [r for r in rows if r.get("dataset") in SCALE_RECORDS]
+    for r in sorted(scale, key=lambda r: (r["system"], order[r["dataset"]])):
+        n = f"{SCALE_RECORDS[r['dataset']]:,}"
+        if r.get("status") == "ok":
+            lines.append(f"| {r['system']} | {n} | {r['wall_s']:.1f} | {r['peak_rss_mb']:,.0f} | "
+                         f"{r['pairwise']['f1']:.3f} | {_load(r)} |  |")
+        else:
+            reason = str(r.get("reason", "")).replace("|", "/")
+            lines.append(f"| {r['system']} | {n} | – | – | – | {_load(r)} | {reason} |")
+    return "\n".join(lines)
+
+
 def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
+    """Wall time and peak RSS against records, log axes; killed runs drawn at their budget."""
     points: dict[str, list[tuple[int, float, float]]] = {}
+    killed: dict[str, list[tuple[int, str, float]]] = {}
     for r in rows:
-        if r.get("status") == "ok" and r["dataset"] in SCALE_RECORDS:
-            points.setdefault(r["system"], []).append(
-                (SCALE_RECORDS[r["dataset"]], r["wall_s"], r["peak_rss_mb"])
-            )
-    if not any(len(v) > 1 for v in points.values()):
+        if r.get("dataset") not in SCALE_RECORDS:
+            continue
+        n = SCALE_RECORDS[r["dataset"]]
+        if r.get("status") == "ok":
+            points.setdefault(r["system"], []).append((n, r["wall_s"], r["peak_rss_mb"]))
+        elif "timeout_s" in r:
+            killed.setdefault(r["system"], []).append((n, "time", r["timeout_s"]))
+        elif "memory_gb" in r:
+            killed.setdefault(r["system"], []).append((n, "memory", r["memory_gb"] * 1024))
+    if sum(len(v) for v in points.values()) + sum(len(v) for v in killed.values()) < 2:
         return False
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(10, 4))
-    for system, pts in sorted(points.items()):
-        pts.sort()
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.5))
+    for k, system in enumerate(sorted(set(points) | set(killed))):
+        color = f"C{k}"
+        pts = sorted(points.get(system, []))
         xs = [p[0] for p in pts]
-        ax_t.plot(xs, [p[1] for p in pts], marker="o", label=system)
-        ax_m.plot(xs, [p[2] for p in pts], marker="o", label=system)
-    for ax, label in ((ax_t, "wall time (s, median)"), (ax_m, "peak RSS (MB, median)")):
+        ax_t.plot(xs, [p[1] for p in pts], marker="o", color=color, label=system)
+        ax_m.plot(xs, [p[2] for p in pts], marker="o", color=color, label=system)
+        for n, what, bound in killed.get(system, []):
+            ax = ax_t if what == "time" else ax_m
+            ax.scatter([n], [bound], marker="x", s=90, color=color, zorder=5)
+            ax.annotate(f"{system}: {'timeout' if what == 'time' else 'memory'} at {bound:,.0f}",
+                        (n, bound), textcoords="offset points", xytext=(-8, 8 + 12 * k), ha="right",
+                        fontsize=8, color=color)
+            if pts and what == "time":  # a dashed line to the budget: "at least this long"
+                ax_t.plot([pts[-1][0], n], [pts[-1][1], bound], linestyle="--", color=color)
+    for ax, label in ((ax_t, "wall time of run (s)"), (ax_m, "peak RSS (MB)")):
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("records (generated customer list)")
         ax.set_ylabel(label)
         ax.grid(True, which="both", alpha=0.3)
-    ax_t.legend()
-    fig.suptitle(f"Scale probe on {os.cpu_count()} cores")
+    ax_t.legend(loc="upper left")
+    fig.suptitle(f"Scale probe, one run per point, {os.cpu_count()} shared cores (x = killed at the budget)")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return True
+
+
+def report(paths: list[Path], /, *, plot: Path = PLOT) -> str:
+    """Scale table (and plot) from the summaries in per-run result files of earlier invocations.
+
+    The scale probe may be run in pieces (one size or system at a time); each piece writes
+    ``benchmarks/results/<stamp>-<system>-<dataset>.json``. Later files win for the same
+    (system, dataset).
+    """
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for path in sorted(paths):
+        row = json.loads(path.read_text(encoding="utf-8"))["summary"]
+        rows[row["system"], row["dataset"]] = row
+    chosen = list(rows.values())
+    _plot(chosen, plot)
+    return scale_table(chosen)
 
 
 def _write_docs(table: str, command: str, meta: dict[str, Any], plotted: bool) -> None:
@@ -442,15 +552,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=None, help="seconds per run before it is killed")
     parser.add_argument("--memory-gb", type=float, default=16.0, help="peak RSS per run before it is killed")
     parser.add_argument("--write-docs", action="store_true", help="rewrite docs/benchmarks.md's table")
+    parser.add_argument("--report", nargs="+", type=Path, metavar="RESULT_JSON",
+                        help="print the scale table and plot docs/img/scaling.png from earlier result files")
     parser.add_argument("--one", nargs=2, metavar=("SYSTEM", "DATASET"), help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.one:
-        record = run_one(*args.one)
+        record = run_one(*args.one, marker=Path(args.out))
         Path(args.out).write_text(json.dumps(record, default=str), encoding="utf-8")
         return 0
 
+    if args.report:
+        print(report(args.report))
+        return 0
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     timeout = args.timeout or (120.0 if args.quick else 1800.0)
@@ -490,6 +605,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     table = render_table(rows)
     plotted = _plot(rows, PLOT)
+    if any(r["dataset"] in SCALE_RECORDS for r in rows):
+        table += "\n\nScale probe:\n\n" + scale_table(rows)
     if args.write_docs:
         _write_docs(table, meta["command"], meta, plotted)
     print(table)

@@ -17,8 +17,9 @@ phone         EXACT (an E.164 key shared) · PARTIAL (same national digits, one 
 domain        EXACT (a website key shared) · PARTIAL (one side's website is the other's email
               company domain) · DIFFERENT
 company       EXACT (folded core equal) · CROSS_SCRIPT (ASCII keys equal: 海天 = ``haitian``) ·
-              FUZZY_HIGH (similarity ≥ 0.92) · PARTIAL (one name contains the other, ≥ 4 letters)
-              · FUZZY_LOW (≥ 0.80) · DIFFERENT
+              CONTAINS (a Han core of ≥ 3 characters inside the other) · FUZZY_HIGH (similarity
+              ≥ 0.92) · PARTIAL (one name contains the other, ≥ 4 letters; a Han subsequence) ·
+              FUZZY_LOW (≥ 0.80) · DIFFERENT
 person        EXACT (order-free key equal; Han and pinyin share it) · FUZZY_HIGH (≥ 0.92) ·
               PARTIAL (same surname romanization and first initial) · FUZZY_LOW (≥ 0.80) ·
               DIFFERENT
@@ -62,6 +63,7 @@ class Level(IntEnum):
     FUZZY_HIGH = 4
     CROSS_SCRIPT = 5
     EXACT = 6
+    CONTAINS = 7
 
     @property
     def label(self) -> str:
@@ -74,7 +76,9 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
     "email": (_L.EXACT, _L.PARTIAL, _L.DIFFERENT),
     "phone": (_L.EXACT, _L.PARTIAL, _L.DIFFERENT),
     "domain": (_L.EXACT, _L.PARTIAL, _L.DIFFERENT),
-    "company": (_L.EXACT, _L.CROSS_SCRIPT, _L.FUZZY_HIGH, _L.PARTIAL, _L.FUZZY_LOW, _L.DIFFERENT),
+    "company": (
+        _L.EXACT, _L.CROSS_SCRIPT, _L.CONTAINS, _L.FUZZY_HIGH, _L.PARTIAL, _L.FUZZY_LOW, _L.DIFFERENT,
+    ),
     "person": (_L.EXACT, _L.FUZZY_HIGH, _L.PARTIAL, _L.FUZZY_LOW, _L.DIFFERENT),
     "name": (_L.EXACT, _L.FUZZY_HIGH, _L.PARTIAL, _L.FUZZY_LOW, _L.DIFFERENT),
     "text": (_L.EXACT, _L.FUZZY_HIGH, _L.FUZZY_LOW, _L.DIFFERENT),
@@ -246,9 +250,12 @@ def _fuzzy(
         # the shorter core is a subsequence of the longer one.
         hshort = np.minimum(ca.text_len[i], cb.text_len[j])
         part |= han & (hshort >= 2) & (_sim(LCSseq.similarity, ta, tb) >= hshort)
+        # A Han core of three or more characters standing whole inside the other (乔治白 /
+        # 乔治白服饰) is how short names are made; two characters (海天 / 海天达) are not enough.
+        contains = han & (hshort >= 3) & (_sim(fuzz.partial_ratio, ta, tb) >= 100.0)
         lv = np.select(
-            [cross, s >= 0.92, part, s >= 0.80],
-            [Level.CROSS_SCRIPT, Level.FUZZY_HIGH, Level.PARTIAL, Level.FUZZY_LOW],
+            [cross, contains, s >= 0.92, part, s >= 0.80],
+            [Level.CROSS_SCRIPT, Level.CONTAINS, Level.FUZZY_HIGH, Level.PARTIAL, Level.FUZZY_LOW],
             Level.DIFFERENT,
         ).astype(np.int8)
     elif kind == "person":

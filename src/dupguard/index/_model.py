@@ -42,8 +42,9 @@ _DEFAULTS: Final[dict[str, dict[Level, tuple[float, float]]]] = {
     "phone": {_L.EXACT: (0.65, 1e-6), _L.PARTIAL: (0.10, 1e-5), _L.DIFFERENT: (0.25, 0.0)},
     "domain": {_L.EXACT: (0.80, 1e-5), _L.PARTIAL: (0.10, 1e-4), _L.DIFFERENT: (0.10, 0.0)},
     "company": {
-        _L.EXACT: (0.55, 1e-6),
+        _L.EXACT: (0.45, 1e-6),
         _L.CROSS_SCRIPT: (0.15, 1e-6),
+        _L.CONTAINS: (0.10, 1e-6),
         _L.FUZZY_HIGH: (0.15, 2e-5),
         _L.PARTIAL: (0.07, 2e-4),
         _L.FUZZY_LOW: (0.05, 3e-3),
