@@ -13,7 +13,13 @@ loads the dataset *before* the clock starts, then times ``system.run(dataset)`` 
 (``getrusage(RUSAGE_SELF).ru_maxrss``, plus ``RUSAGE_CHILDREN`` for systems that fork workers)
 right after ``run`` returns, and only then scores the output (:mod:`benchmarks.metrics`). The
 parent polls the child with psutil and kills it past ``--timeout`` seconds or ``--memory-gb``;
-the kill is recorded as the reason, never as a number.
+the kill is recorded as the reason, never as a number. The child marks when its clock starts and
+when ``run`` returns, so ``--timeout`` budgets the measured run itself (a timeout is reported as
+``timeout: run over the N s budget``); loading (a generated 1M list takes minutes to build) and
+scoring each get their own budget of the same length. Every record carries ``os.getloadavg()``
+at the start and the end of the run, because the benchmark machine is shared: the tables show
+the 1-minute load average seen over a row's repeats. On the generated 100k / 1M lists the
+candidate pairs are not re-derived for blocking recall (the scale probe measures time and memory).
 
 Reported per (system, dataset): the median wall time and peak RSS of the repeats, the quality
 metrics (deterministic: checked equal across repeats, their spread recorded otherwise), and for
@@ -24,7 +30,10 @@ ratio dupguard / peer and the F1 difference dupguard − peer. The dupguard row 
 Outputs: ``benchmarks/results/<timestamp>-<system>-<dataset>.json`` (every repeat, not
 committed), ``benchmarks/results/latest.json`` (the summary) and the markdown table on stdout;
 ``--write-docs`` also rewrites the generated section of ``docs/benchmarks.md``, and a run with
-generated sets of several sizes plots ``docs/img/scaling.png``.
+generated sets of several sizes plots ``docs/img/scaling.png`` (wall time and peak RSS against
+records, log axes, one line per system, killed runs drawn as an ``x`` at the budget). The scale
+probe may be run in pieces; ``--report benchmarks/results/<stamp>-*.json …`` then prints its
+table and draws the plot from the per-run files.
 
 Examples:
     >>> from benchmarks.run import plan
@@ -461,7 +470,8 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
             killed.setdefault(r["system"], []).append((n, "time", r["timeout_s"]))
         elif "memory_gb" in r:
             killed.setdefault(r["system"], []).append((n, "memory", r["memory_gb"] * 1024))
-    if sum(len(v) for v in points.values()) + sum(len(v) for v in killed.values()) < 2:
+    sizes = {p[0] for v in points.values() for p in v} | {p[0] for v in killed.values() for p in v}
+    if len(sizes) < 2 or not points:  # a single size (the --quick run's 10k) is no scaling plot
         return False
     import matplotlib
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from benchmarks.metrics import (
@@ -217,3 +218,53 @@ def test_best_f1_threshold_beats_every_threshold(
     for t in {s for _, _, s in scored}:
         s = pairwise_from_pairs([(a, b) for a, b, x in scored if x >= t], true)
         assert s.f1 <= best.f1 + 1e-12
+
+
+# --- the harness's summaries, scale table and plot (benchmarks/run.py) -----------------------
+
+
+def test_summarise_keeps_load_average_and_kill_reason() -> None:
+    from benchmarks.run import summarise
+
+    ok = summarise([
+        {"system": "s", "dataset": "d", "status": "ok", "wall_s": w, "peak_rss_mb": 5.0,
+         "pairwise": {"f1": 1.0}, "loadavg_start": (a, 0, 0), "loadavg_end": (b, 0, 0)}
+        for w, a, b in ((1.0, 2.0, 3.0), (2.0, 1.5, 2.5))
+    ])
+    assert ok["loadavg_1min"] == [1.5, 3.0]
+    gone = summarise([{"system": "s", "dataset": "generated-1m", "status": "skipped",
+                       "reason": "timeout: run over the 1800 s budget", "timeout_s": 1800.0,
+                       "phase": "run", "loadavg_start": (4.0, 0, 0)}])
+    assert gone["status"] == "skipped"
+    assert gone["timeout_s"] == 1800.0
+    assert "wall_s" not in gone  # a kill is never a number
+
+
+def test_report_plots_scale_probe_with_timeouts(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks.run import report
+
+    base = tmp_path
+    rows = [
+        {"system": "a", "dataset": "generated-10k", "status": "ok", "wall_s": 2.0, "peak_rss_mb": 300.0,
+         "pairwise": {"f1": 0.9}},
+        {"system": "a", "dataset": "generated-100k", "status": "ok", "wall_s": 30.0, "peak_rss_mb": 900.0,
+         "pairwise": {"f1": 0.8}},
+        {"system": "a", "dataset": "generated-1m", "status": "skipped", "timeout_s": 1800.0,
+         "reason": "timeout: run over the 1800 s budget"},
+        {"system": "b", "dataset": "febrl1", "status": "ok", "wall_s": 1.0, "peak_rss_mb": 1.0,
+         "pairwise": {"f1": 1.0}},
+    ]
+    paths = []
+    for k, row in enumerate(rows):
+        path = base / f"r{k}.json"
+        path.write_text(json.dumps({"summary": row}), encoding="utf-8")
+        paths.append(path)
+    plot = base / "scaling.png"
+    table = report(paths, plot=plot)
+    assert plot.read_bytes()[:4] == b"\x89PNG"
+    body = table.splitlines()[2:]
+    assert [line.split(" | ")[1] for line in body] == ["10,000", "100,000", "1,000,000"]  # febrl1 left out
+    assert body[2].endswith("timeout: run over the 1800 s budget |")
+    assert "| – | – | – |" in body[2]

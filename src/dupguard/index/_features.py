@@ -46,18 +46,17 @@ EMPTY: Final = FieldData((), "", "", (), "", ())
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """All fields of one record, aligned with the schema's fields."""
+    """All fields of one record, aligned with the schema's fields, and its blocking keys."""
 
     id: str
     fields: tuple[FieldData, ...]
+    blocks: tuple[str, ...]
 
-    @property
-    def blocks(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for f in self.fields:
-            for b in f.blocks:
-                seen.setdefault(b, None)
-        return tuple(seen)
+
+def _blocks_of(fields: tuple[FieldData, ...]) -> tuple[str, ...]:
+    if len(fields) == 1:
+        return fields[0].blocks
+    return tuple(dict.fromkeys(b for f in fields for b in f.blocks))
 
 
 def record_id(record: object, schema: Schema) -> str:
@@ -117,6 +116,8 @@ def _values(raw: object, kind: str, rid: str, fname: str) -> list[str]:
 
 
 def _dedup(xs: list[str]) -> tuple[str, ...]:
+    if len(xs) <= 1:
+        return tuple(xs) if xs and xs[0] else ()
     return tuple(dict.fromkeys(x for x in xs if x))
 
 
@@ -378,7 +379,8 @@ class Extractor:
                 if len(self._memo) < 1_000_000:
                     self._memo[memo_key] = fd
             out.append(fd)
-        return Features(rid, tuple(self._with_org_domains(out)))
+        fields = tuple(self._with_org_domains(out))
+        return Features(rid, fields, _blocks_of(fields))
 
     def _with_org_domains(self, out: list[FieldData]) -> list[FieldData]:
         """Give website fields the record's email company domains as partial-level evidence."""

@@ -120,6 +120,8 @@ class Index:
         model: match parameters (default :meth:`Model.default` for the schema).
         block_limit: demote blocking keys held by more records than this; ``None`` uses
             ``schema.max_block_size`` or else :func:`default_block_limit` of the current size.
+        max_scored: at most this many records are scored per query — those sharing the most
+            blocking keys with it (ties by id), which bounds a check's cost at any index size.
 
     Examples:
         >>> ix = Index()
@@ -139,7 +141,13 @@ class Index:
         model: Model | None = None,
         *,
         block_limit: int | None = None,
+        max_scored: int = 200,
     ) -> None:
+        if max_scored < 1:
+            from dupguard.errors import InvalidSchema, SchemaReason
+
+            raise InvalidSchema(SchemaReason.BAD_PARAMETER, max_scored, "max_scored must be >= 1")
+        self._max_scored = max_scored
         if model is not None and schema is not None and model.schema != schema:
             from dupguard.errors import InvalidModel, ModelReason
 
@@ -316,16 +324,26 @@ class Index:
         query = self._query_features(record)
         limit_size = self.block_limit()
         found: dict[str, str] = {}
+        shared: dict[str, int] = {}
         for b in query.blocks:
             members = self._blocks.get(b)
             if not members or len(members) > limit_size:
                 continue
             for rid in members:
-                if rid != query.id and rid not in found:
+                if rid == query.id:
+                    continue
+                if rid in found:
+                    shared[rid] += 1
+                else:
                     found[rid] = b
+                    shared[rid] = 1
         if not found:
             return ()
-        ids = sorted(found)
+        if len(found) > self._max_scored:
+            # Salesforce-style top-K by match keys: score those sharing the most blocking keys.
+            ids = sorted(sorted(found, key=lambda r: (-shared[r], r))[: self._max_scored])
+        else:
+            ids = sorted(found)
         others = [self._records[r] for r in ids]
         scorer = self._scorer_for(query)
         n = len(ids)

@@ -132,11 +132,12 @@ class Model:
         True
     """
 
-    __slots__ = ("_fields", "prior", "schema")
+    __slots__ = ("_fields", "_tables", "prior", "schema")
 
     schema: Schema
     prior: float
     _fields: tuple[FieldParams, ...]
+    _tables: tuple[npt.NDArray[np.float64], ...]
 
     def __init__(
         self,
@@ -163,6 +164,7 @@ class Model:
         object.__setattr__(self, "schema", schema)
         object.__setattr__(self, "prior", float(prior))
         object.__setattr__(self, "_fields", tuple(built))
+        object.__setattr__(self, "_tables", tuple(fp.table() for fp in built))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Model is immutable")
@@ -176,6 +178,16 @@ class Model:
             ['company', 'person']
         """
         return self._fields
+
+    @property
+    def tables(self) -> tuple[npt.NDArray[np.float64], ...]:
+        """Per field, the weight of each level indexed by level code (for vectorised scoring).
+
+        Examples:
+            >>> float(Model().tables[0][Level.MISSING])
+            0.0
+        """
+        return self._tables
 
     @property
     def prior_weight(self) -> float:

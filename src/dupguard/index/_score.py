@@ -73,7 +73,7 @@ class Scorer:
         self.model = model
         self.counts = counts
         self.total = total
-        self._tables = [fp.table() for fp in model.fields]
+        self._tables = model.tables
 
     def columns(self, records: Sequence[Features], /) -> list[Columns]:
         """Lay out *records* field by field for :meth:`score_columns` (build once, score often)."""

@@ -131,7 +131,14 @@ def _t2s_char(ch: str) -> str:
     return out
 
 
+_EXTRA_RE: Final = re.compile("[\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
 def _strip_invisible(s: str) -> str:
+    # Fast path: str.isprintable() is False for every Cc, Cf and Cs character, so printable text
+    # holds nothing to strip but the (printable, Mn) variation selectors and grapheme joiner.
+    if s.isprintable() and _EXTRA_RE.search(s) is None:
+        return s
     out = []
     for ch in s:
         cat = unicodedata.category(ch)
