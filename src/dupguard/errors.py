@@ -75,7 +75,7 @@ _MAX_SHOWN = 80
 def _shown(value: object) -> str:
     """A bounded repr: a 10 MB input must not become a 10 MB message (nor cost a 10 MB repr)."""
     if isinstance(value, str | bytes) and len(value) > _MAX_SHOWN:
-        value = value[:_MAX_SHOWN]
+        return repr(value[: _MAX_SHOWN - 15]) + f"… ({len(value)} chars)"
     text = repr(value)
     if len(text) > _MAX_SHOWN:
         return text[: _MAX_SHOWN - 15] + f"… ({len(text)} chars)"

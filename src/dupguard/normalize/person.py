@@ -174,7 +174,7 @@ def _fold(raw: object) -> tuple[str, str]:
         raise InvalidPersonName(PersonReason.NOT_A_STRING, type(raw).__name__)
     if len(raw) > text.MAX_LENGTH:
         # .value keeps a prefix only: building the message must not copy a 10 MB input.
-        raise InvalidPersonName(PersonReason.TOO_LONG, raw[:80], f"{len(raw)} characters")
+        raise InvalidPersonName(PersonReason.TOO_LONG, raw, f"{len(raw)} characters")
     try:
         folded = text.fold(raw)
     except InvalidText as exc:  # pragma: no cover - the checks above make this unreachable

@@ -244,7 +244,7 @@ def _check(raw: object) -> str:
         raise InvalidPhone(PhoneReason.NOT_A_STRING, type(raw).__name__)
     if len(raw) > MAX_LENGTH:
         # Only the head is kept on the error: its message repr()s the value, 10 MB would be slow.
-        raise InvalidPhone(PhoneReason.TOO_LONG, raw[:64] + "…")
+        raise InvalidPhone(PhoneReason.TOO_LONG, raw)
     return raw
 
 

@@ -113,7 +113,7 @@ def _check(raw: object) -> str:
     if len(raw) > MAX_LENGTH:
         # A bounded head as .value: building the message from a 10 MB value would cost more than
         # the call is allowed to take.
-        raise InvalidText(TextReason.TOO_LONG, f"{raw[:64]}… ({len(raw)} chars)")
+        raise InvalidText(TextReason.TOO_LONG, raw)
     return raw
 
 
