@@ -88,6 +88,7 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 }
 
 ObjArray = npt.NDArray[np.object_]
+_PARALLEL_PAIRS: Final = 20_000
 IntArray = npt.NDArray[np.int64]
 
 
@@ -123,7 +124,9 @@ class Columns:
 def _sim(scorer: Any, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
     if len(a) == 0:
         return np.zeros(0)
-    out = process.cpdist(list(a), list(b), scorer=scorer, dtype=np.float64, workers=1)
+    # Threads in C++ (the GIL released) pay off on batches; a one-record check stays single.
+    workers = -1 if len(a) >= _PARALLEL_PAIRS else 1
+    out = process.cpdist(list(a), list(b), scorer=scorer, dtype=np.float64, workers=workers)
     return np.asarray(out, dtype=np.float64)
 
 
