@@ -159,9 +159,10 @@ def run_one(system_name: str, dataset_name: str, /, *, marker: Path | None = Non
         record["loadavg_start"] = os.getloadavg()
         if marker is not None:
             marker.with_suffix(".started").touch()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = system.run(dataset)
         record["wall_s"] = time.perf_counter() - t0
+        record["cpu_s"] = time.process_time() - c0  # all threads of this process (not workers)
         record["peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF))
         record["children_peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_CHILDREN))
         record["loadavg_end"] = os.getloadavg()
@@ -191,7 +192,10 @@ def run_one(system_name: str, dataset_name: str, /, *, marker: Path | None = Non
     if result.candidates is not None and dataset_name not in SCALE_DATASETS[1:]:
         # At 100k+ records the candidate set is recomputed or materialised only for scoring
         # (dupguard re-runs its pipeline): the scale probe measures time and memory, not this.
-        blk = metrics.blocking(result.candidates(), true_pairs, total_pairs=total)
+        cands = result.candidates()
+        if dataset.task == "dedupe":  # spelt like the true pairs, whatever order an adapter used
+            cands = [metrics.ordered_pair(a, b) for a, b in cands]
+        blk = metrics.blocking(cands, true_pairs, total_pairs=total)
         record["blocking"] = {
             "pairs_completeness": blk.pairs_completeness, "candidate_pairs": blk.candidate_pairs,
             "reduction_ratio": blk.reduction_ratio,
@@ -204,6 +208,16 @@ def run_one(system_name: str, dataset_name: str, /, *, marker: Path | None = Non
 
 
 # --- the parent ---------------------------------------------------------------------------
+
+
+def _unique_bytes(proc: Any, /) -> int:
+    """A child process's unique set size (its RSS when USS cannot be read)."""
+    import psutil  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        return int(proc.memory_full_info().uss)
+    except psutil.AccessDenied:
+        return int(proc.memory_info().rss)
 
 
 def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> dict[str, Any]:
@@ -220,14 +234,19 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
         killed = None
         budget: dict[str, float] = {}
         observed = 0.0
+        cpu = {"loading": 0.0, "run": 0.0, "scoring": 0.0}
         phase, phase_t0 = "loading", t0
         while proc.poll() is None:
             try:
+                # Forked workers (dedupe's scoring pool) share the parent's pages copy-on-write:
+                # their RSS would count those twice, so a worker adds only its unique pages (USS).
                 rss = watched.memory_info().rss + sum(
-                    c.memory_info().rss for c in watched.children(recursive=True)
+                    _unique_bytes(c) for c in watched.children(recursive=True)
                 )
+                times = watched.cpu_times()
+                cpu_now = times.user + times.system
             except psutil.Error:
-                rss = 0
+                rss, cpu_now = 0, sum(cpu.values())
             observed = max(observed, rss / 2**20)
             now = time.perf_counter()
             # Each phase (loading, the measured run, scoring) gets the whole --timeout budget;
@@ -236,6 +255,7 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
                 phase, phase_t0 = "run", now
             if phase == "run" and measured.exists():
                 phase, phase_t0 = "scoring", now
+            cpu[phase] = cpu_now - sum(v for k, v in cpu.items() if k != phase)
             if now - phase_t0 > timeout:
                 killed = f"killed: {phase} over the {timeout:.0f} s budget" if phase != "run" else \
                     f"timeout: run over the {timeout:.0f} s budget"
@@ -254,6 +274,7 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
         if killed:
             gone: dict[str, Any] = {"system": system, "dataset": dataset, "status": "skipped", "reason": killed,
                                     "phase": phase, "process_s": process_s, "observed_rss_mb": observed,
+                                    "cpu_s": cpu[phase], "phase_s": time.perf_counter() - phase_t0,
                                     "loadavg_start": loadavg_spawn, "loadavg_end": os.getloadavg(), **budget}
             if measured.exists():  # the run itself finished; only the scoring was cut short
                 gone["measured"] = json.loads(measured.read_text(encoding="utf-8"))
@@ -262,6 +283,8 @@ def _spawn(system: str, dataset: str, *, timeout: float, memory_gb: float) -> di
             tail = (stderr or "").strip().splitlines()[-3:]
             return {"system": system, "dataset": dataset, "status": "error",
                     "reason": " | ".join(tail) or f"exit {proc.returncode}", "process_s": process_s,
+                    "phase": phase, "observed_rss_mb": observed, "cpu_s": cpu[phase],
+                    "phase_s": time.perf_counter() - phase_t0,
                     "loadavg_start": loadavg_spawn, "loadavg_end": os.getloadavg()}
         record: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         record["process_s"] = process_s
@@ -331,7 +354,7 @@ def summarise(runs: list[dict[str, Any]], /) -> dict[str, Any]:
     if not ok:
         row["status"] = head.get("status", "error")
         row["reason"] = head.get("reason", "")
-        for key in ("timeout_s", "memory_gb", "phase", "observed_rss_mb"):
+        for key in ("timeout_s", "memory_gb", "phase", "observed_rss_mb", "cpu_s", "phase_s"):
             if key in head:
                 row[key] = head[key]
         return row
@@ -340,6 +363,8 @@ def summarise(runs: list[dict[str, Any]], /) -> dict[str, Any]:
     row["wall_s"] = median([r["wall_s"] for r in ok])
     row["peak_rss_mb"] = median([r["peak_rss_mb"] for r in ok])
     row["process_s"] = median([r.get("process_s", 0.0) for r in ok])
+    if all("cpu_s" in r for r in ok):
+        row["cpu_s"] = median([r["cpu_s"] for r in ok])
     for key in ("pairwise", "bcubed", "blocking", "extra"):
         if key in head:
             row[key] = head[key]
@@ -437,22 +462,24 @@ def scale_table(rows: list[dict[str, Any]], /) -> str:
         ...      "peak_rss_mb": 300.0, "pairwise": {"f1": 0.98}, "loadavg_1min": [2.0, 2.5]},
         ...     {"system": "s", "dataset": "generated-1m", "status": "skipped",
         ...      "reason": "timeout: run over the 1800 s budget"}]).splitlines()[2:])
-        ['| s | 10,000 | 1.5 | 300 | 0.980 | 2.0–2.5 |  |', '| s | 1,000,000 | – | – | – | – | timeout: run over the 1800 s budget |']
+        ['| s | 10,000 | 1.5 | – | 300 | 0.980 | 2.0–2.5 |  |', '| s | 1,000,000 | – | – | – | – | – | timeout: run over the 1800 s budget |']
     """
     lines = [
-        "| system | records | wall s | peak RSS MB | pairwise F1 | load avg (1 min) | notes |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "| system | records | wall s | CPU s | peak RSS MB | pairwise F1 | load avg (1 min) | notes |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     order = {d: k for k, d in enumerate(SCALE_DATASETS)}
     scale = [r for r in rows if r.get("dataset") in SCALE_RECORDS]
     for r in sorted(scale, key=lambda r: (r["system"], order[r["dataset"]])):
         n = f"{SCALE_RECORDS[r['dataset']]:,}"
         if r.get("status") == "ok":
-            lines.append(f"| {r['system']} | {n} | {r['wall_s']:.1f} | {r['peak_rss_mb']:,.0f} | "
-                         f"{r['pairwise']['f1']:.3f} | {_load(r)} |  |")
+            lines.append(f"| {r['system']} | {n} | {r['wall_s']:.1f} | {_fmt(r.get('cpu_s'), '.1f')} | "
+                         f"{r['peak_rss_mb']:,.0f} | {r['pairwise']['f1']:.3f} | {_load(r)} |  |")
         else:
             reason = str(r.get("reason", "")).replace("|", "/")
-            lines.append(f"| {r['system']} | {n} | – | – | – | {_load(r)} | {reason} |")
+            if "cpu_s" in r:
+                reason += f" ({r['cpu_s']:.0f} CPU s used in {r.get('phase', 'run')} by then)"
+            lines.append(f"| {r['system']} | {n} | – | – | – | – | {_load(r)} | {reason} |")
     return "\n".join(lines)
 
 
@@ -470,6 +497,8 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
             killed.setdefault(r["system"], []).append((n, "time", r["timeout_s"]))
         elif "memory_gb" in r:
             killed.setdefault(r["system"], []).append((n, "memory", r["memory_gb"] * 1024))
+        else:  # died some other way: drawn at the top of the time panel, its reason in the label
+            killed.setdefault(r["system"], []).append((n, str(r.get("reason", r.get("status"))), 0.0))
     sizes = {p[0] for v in points.values() for p in v} | {p[0] for v in killed.values() for p in v}
     if len(sizes) < 2 or not points:  # a single size (the --quick run's 10k) is no scaling plot
         return False
@@ -479,6 +508,8 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
     import matplotlib.pyplot as plt
 
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.5))
+    others: list[tuple[str, str, int, str]] = []
+    notes: list[tuple[str, str]] = []
     for k, system in enumerate(sorted(set(points) | set(killed))):
         color = f"C{k}"
         pts = sorted(points.get(system, []))
@@ -486,13 +517,21 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> bool:
         ax_t.plot(xs, [p[1] for p in pts], marker="o", color=color, label=system)
         ax_m.plot(xs, [p[2] for p in pts], marker="o", color=color, label=system)
         for n, what, bound in killed.get(system, []):
+            if what not in ("time", "memory"):
+                others.append((system, color, n, what))
+                continue
             ax = ax_t if what == "time" else ax_m
             ax.scatter([n], [bound], marker="x", s=90, color=color, zorder=5)
-            ax.annotate(f"{system}: {'timeout' if what == 'time' else 'memory'} at {bound:,.0f}",
-                        (n, bound), textcoords="offset points", xytext=(-8, 8 + 12 * k), ha="right",
-                        fontsize=8, color=color)
+            notes.append((color, f"x {system} at {n:,}: killed at the {'time' if what == 'time' else 'memory'} "
+                                 f"budget ({bound:,.0f} {'s' if what == 'time' else 'MB'})"))
             if pts and what == "time":  # a dashed line to the budget: "at least this long"
                 ax_t.plot([pts[-1][0], n], [pts[-1][1], bound], linestyle="--", color=color)
+    top = ax_t.get_ylim()[1]
+    for system, color, n, what in others:
+        ax_t.scatter([n], [top], marker="x", s=90, color=color, zorder=5, clip_on=False)
+        notes.append((color, f"x {system} at {n:,}: did not finish ({what}), drawn at the top"))
+    for k, (color, text) in enumerate(reversed(notes)):
+        ax_t.text(0.98, 0.03 + 0.06 * k, text, transform=ax_t.transAxes, ha="right", fontsize=7.5, color=color)
     for ax, label in ((ax_t, "wall time of run (s)"), (ax_m, "peak RSS (MB)")):
         ax.set_xscale("log")
         ax.set_yscale("log")
@@ -615,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     table = render_table(rows)
     plotted = _plot(rows, PLOT)
-    if any(r["dataset"] in SCALE_RECORDS for r in rows):
+    if len({r["dataset"] for r in rows if r["dataset"] in SCALE_RECORDS}) > 1:
         table += "\n\nScale probe:\n\n" + scale_table(rows)
     if args.write_docs:
         _write_docs(table, meta["command"], meta, plotted)

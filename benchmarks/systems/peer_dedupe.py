@@ -103,14 +103,14 @@ class Dedupe:
 
     def load(self) -> None:
         """Import what ``run`` needs, before the clock starts."""
-        import dedupe  # noqa: F401
+        import dedupe  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
 
     def run(self, dataset: Any, /) -> Result:
         """Answer dedupe's active-learning questions from the truth, train, partition or join."""
         import random
         import time
 
-        import dedupe
+        import dedupe  # type: ignore[import-not-found,unused-ignore]
 
         dfs = frames(dataset)
         n = sum(len(df) for df in dfs)

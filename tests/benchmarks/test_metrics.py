@@ -267,4 +267,4 @@ def test_report_plots_scale_probe_with_timeouts(tmp_path: Path) -> None:
     body = table.splitlines()[2:]
     assert [line.split(" | ")[1] for line in body] == ["10,000", "100,000", "1,000,000"]  # febrl1 left out
     assert body[2].endswith("timeout: run over the 1800 s budget |")
-    assert "| – | – | – |" in body[2]
+    assert "| – | – | – | – |" in body[2]
