@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import pickle
+import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -453,5 +456,168 @@ def test_fast_path_on_every_example_and_cn_prefix() -> None:
 def test_fast_path_declines_what_it_cannot_prove() -> None:
     assert phone._fast_key("+86 0755 8888 8888", None) is None  # national prefix after +86
     assert phone._fast_key("138 0013 8000", "US") is None
-    assert phone._fast_key("1380013800０", None) is None
+    assert phone._fast_key("+7 812 827 4623", None) is None  # RU trunk "8": full path decides
+    assert phone._fast_key("0049 30 123456", "DE") is None  # an international prefix
+    assert phone._fast_key("0577 9703 1450 / 0577 9703 1451", None) is None  # "/", weak sides
     assert phone._fast_key("+86 138 0013 8000", None) == CN_MOBILE
+    # Full-width digits are cleaned first, as parse_many does.
+    assert phone._fast_key("1380013800０", None) == CN_MOBILE == _slow("1380013800０", None)
+
+
+# --- the fast path against the full path: national numbers in a region, whole fields ----------
+
+REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
+def _outcome(fn: Callable[[], object]) -> object:
+    """What a call gives: its value, or the reason of the InvalidPhone it raises."""
+    try:
+        return fn()
+    except InvalidPhone as exc:
+        return ("InvalidPhone", exc.reason)
+
+
+def _assert_fast_matches_full(raw: str, region: str | None) -> bool:
+    """canonical and key_pairs (fast path first) against parse_many (full path only); returns
+    whether the fast path answered."""
+    many = _outcome(lambda: phone.parse_many(raw, region=region))
+    if isinstance(many, tuple) and isinstance(many[0], ParsedPhone):
+        first: object = many[0].key  # parse(raw).key is parse_many(raw)[0].key
+        pairs: object = tuple((p.key, p.national_number) for p in many)
+    else:
+        first = pairs = many
+    assert _outcome(lambda: phone.canonical(raw, region=region)) == first, (raw, region)
+    assert _outcome(lambda: phone.key_pairs(raw, region=region)) == pairs, (raw, region)
+    return phone._fast_key(raw, region) is not None
+
+
+def _nsn(row: dict[str, str]) -> str:
+    return row["e164"][1 + len(row["country_code"]) :]
+
+
+def _trunk(region: str) -> str:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return (meta.national_prefix or "") if meta is not None else ""
+
+
+def _digits_variants(row: dict[str, str]) -> list[str]:
+    """The example's digits as written nationally, and with trunk / country-code variations."""
+    nsn, cc = _nsn(row), row["country_code"]
+    typed = "".join(c for c in row["national"] if c.isdigit())
+    return [typed, nsn, _trunk(row["region"]) + nsn, "0" + nsn, cc + nsn, "00" + cc + nsn, nsn[:-1], nsn + "5"]
+
+
+def test_fast_national_on_every_example_and_variation() -> None:
+    taken = total = 0
+    for i, row in enumerate(ROWS):
+        other = REGIONS[i % len(REGIONS)]
+        for j, digits in enumerate(_digits_variants(row)):
+            for region in (row["region"], other) if j < 4 else (row["region"],):
+                total += 1
+                taken += _assert_fast_matches_full(digits, region)
+    # The fast path really covers national numbers (most variations are not possible numbers).
+    assert taken > total // 3
+    national = [phone._fast_key(r["national"], r["region"]) for r in ROWS]
+    assert sum(k is not None for k in national) > 1000
+
+
+SPACERS = ["", "", "", " ", "-", ".", "(", ")", "  ", " - ", "/", "\t", "\u3000"]
+
+
+def _spaced(rng: random.Random, digits: str) -> str:
+    """*digits* with separators between them (a few the fast path does not take), some
+    full-width."""
+    out = []
+    for ch in digits:
+        if rng.random() < 0.3:
+            out.append(rng.choice(SPACERS))
+        out.append(chr(ord(ch) - ord("0") + 0xFF10) if rng.random() < 0.05 else ch)
+    return "".join(out)
+
+
+def _random_digits(rng: random.Random) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 18)))
+
+
+# Built once: strategies made inside a composite on every draw cost hypothesis milliseconds.
+rows_st = st.sampled_from(ROWS)
+regions_st = st.sampled_from(REGIONS)
+seeds = st.integers(0, 2**32 - 1)
+
+
+@st.composite
+def national_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    """A national-format number and the region it is read in (its own region or any other):
+    the example's digits as typed, with trunk / country-code variations, or random digits;
+    random separators and a tail."""
+    row = draw(rows_st)
+    region = row["region"] if draw(st.booleans()) else draw(regions_st)
+    rng = random.Random(draw(seeds))
+    prefixes = ["0", "1", "8", "00", "011", "9", row["country_code"], _trunk(region)]
+    digits = rng.choice(
+        [rng.choice(_digits_variants(row)), rng.choice(prefixes) + _nsn(row), _random_digits(rng)]
+    )
+    raw = _spaced(rng, digits) + rng.choice(["", " ", "", " ext 12", "x9", " #123"])
+    return raw, rng.choice([region, region.lower()])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(national_numbers())
+def test_fast_national_agrees_with_full_path(case: tuple[str, str]) -> None:
+    _assert_fast_matches_full(*case)
+
+
+def _one_number(rng: random.Random, row: dict[str, str]) -> str:
+    cc, nsn = row["country_code"], _nsn(row)
+    body = rng.choice(
+        [
+            row["national"],
+            row["international"],
+            row["e164"],
+            f"00{cc} {nsn}",
+            f"{cc}-{nsn}",
+            f"wa.me/{cc}{nsn}",
+            f"https://wa.me/00{cc}{nsn}",
+            _trunk(row["region"]) + nsn,
+            _random_digits(rng),
+        ]
+    )
+    label = rng.choice(["", "", "Tel: ", "WhatsApp: ", "Fax :", "x: ", "手机：", "Tel/Fax: ", "~"])
+    ext = rng.choice(["", "", " ext 827", " x12", "#12", ", ext 123", " ext. 12345678901", " X", " ABC"])
+    return label + body + ext
+
+
+FIELD_REGIONS = [None, None, "CN", "US", "GB", "DE", "RU", "IN", *REGIONS[::20]]
+
+
+@st.composite
+def fields(draw: st.DrawFn) -> tuple[str, str | None]:
+    """A CRM phone field: one or two numbers with labels, extensions, links and separators."""
+    rng = random.Random(draw(seeds))
+    joiner = rng.choice(["", "", " / ", "/", "; ", ", ", " or ", "、", "\n"])
+    raw = _one_number(rng, draw(rows_st)) + (joiner + _one_number(rng, draw(rows_st)) if joiner else "")
+    return raw, rng.choice(FIELD_REGIONS)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(fields())
+def test_fast_fields_agree_with_full_path(case: tuple[str, str | None]) -> None:
+    _assert_fast_matches_full(*case)
+
+
+def test_fast_path_covers_the_generator_shapes() -> None:
+    cases = [
+        ("Tel: +62 857 3343 0606", None, "+6285733430606"),
+        ("WhatsApp: +44 1615971688", None, "+441615971688"),
+        ("wa.me/8615781706465", None, "+8615781706465"),
+        ("Tel: +62 852 9528 1262 ext 827, +62 852 9528 4174", None, "+6285295281262"),
+        ("0086 18065148305 / +86 152 5716 5582", None, "+8618065148305"),
+        ("(0577) 9703 1450", None, "~57797031450"),
+        ("(0755) 8888-8888", "CN", SZ_FIXED),
+        ("020 7946 0958", "GB", "+442079460958"),
+        ("(415) 555-2671", "US", "+14155552671"),
+        ("8 (301) 123-45-67", "RU", "+73011234567"),
+    ]
+    for raw, region, key in cases:
+        assert phone._fast_key(raw, region) == key == _slow(raw, region), raw
+        assert _assert_fast_matches_full(raw, region)

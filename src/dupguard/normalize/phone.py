@@ -529,8 +529,115 @@ def _read_all(s: str, region: str | None) -> tuple[ParsedPhone, ...]:
     raise first_error or InvalidPhone(PhoneReason.EMPTY, s)
 
 
-def _fast_international(digits: str) -> str | None:
-    """The key of ``+digits`` when libphonenumber would certainly leave the digits as they are."""
+# --- the fast path ----------------------------------------------------------------------------
+#
+# canonical() and key_pairs() first try to read the field's commonest shapes here, without
+# phonenumbers.parse (which costs ~30 µs a call in regexes that find a number in free text). Each
+# helper mirrors, step by step, what the full path (_read_all → _parse_segment → _resolve →
+# phonenumbers.parse) does for that shape and returns None as soon as a step could go a way it
+# does not model; the caller then takes the full path. Hypothesis oracle tests in
+# tests/normalize/test_phone.py check every answer against the full path.
+
+_FAST_MAX_LENGTH: Final = 80
+_FAST_LABEL_RE: Final = re.compile(r"[A-Za-z]{1,16} ?:")  # "Tel:", "WhatsApp:", "Fax :"
+_FAST_LINK_RE: Final = re.compile(r"(?:https?://)?wa\.me/([0-9]{1,24})")
+# An extension after the number's last digit: a narrower form of _EXT_RE, to the end of the text.
+_FAST_EXT_RE: Final = re.compile(r"[\s,;]*(?:ext|x|#)[\s.:#-]*[0-9]{1,10}\s*", re.IGNORECASE)
+_FAST_EXT_START_RE: Final = re.compile(r"[0-9][\s,;]*(?:ext|x|#)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _NationalPlan:
+    """What reading a national number in one region needs of libphonenumber's metadata."""
+
+    cc: str
+    idd: re.Pattern[str] | None
+    trunk: re.Pattern[str] | None
+    transform: bool
+    general: re.Pattern[str] | None
+    lengths: tuple[int, ...]
+    local: frozenset[int]
+
+
+@cache
+def _national_plan(region: str) -> _NationalPlan | None:
+    """The metadata of *region* that phonenumbers.parse reads a national number with."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta is None or meta.general_desc is None or meta.country_code is None:
+        return None  # pragma: no cover - every supported region has them
+    desc = meta.general_desc
+    return _NationalPlan(
+        cc=str(meta.country_code),
+        idd=re.compile(meta.international_prefix) if meta.international_prefix else None,
+        trunk=re.compile(meta.national_prefix_for_parsing) if meta.national_prefix_for_parsing else None,
+        transform=bool(meta.national_prefix_transform_rule),
+        general=re.compile(desc.national_number_pattern) if desc.national_number_pattern else None,
+        lengths=tuple(desc.possible_length or ()),
+        local=frozenset(desc.possible_length_local_only or ()),
+    )
+
+
+def _strip_kept(n: int, plan: _NationalPlan) -> bool:
+    """phonenumbers.parse keeps a national-prefix strip leaving *n* digits: its length test (for
+    the region read in) is not TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY or INVALID_LENGTH."""
+    lengths = plan.lengths
+    if n in plan.local:
+        return False
+    if lengths[0] == n:
+        return True
+    if lengths[0] > n:
+        return False
+    return lengths[-1] < n or n in lengths[1:]
+
+
+def _fast_national(digits: str, region: str) -> tuple[str, str] | None:
+    """``(key, national_number)`` of *digits* read nationally in *region*, when certain.
+
+    The steps of ``phonenumbers.parse(digits, region)`` for a number without international
+    prefix, then :func:`_try`'s possibility test: a possible number's key is ``+cc`` + its
+    national significant number, valid or not. Declined: a possible international prefix, digits
+    starting with the country code (parse may strip it), a prefix transform rule (Argentina,
+    Mexico…), a leading zero left (Italy keeps it: formatting differs) and any number that is not
+    possible (the full path then checks validity or falls back to a weak key).
+    """
+    plan = _national_plan(region)
+    if plan is None or not 3 <= len(digits) <= _MAX_NSN_DIGITS or digits.startswith("00"):
+        return None
+    if digits.startswith(plan.cc) or (plan.idd is not None and plan.idd.match(digits)):
+        return None
+    if not plan.lengths:
+        return None  # pragma: no cover - every region lists possible lengths
+    nsn = digits
+    trunk = plan.trunk.match(digits) if plan.trunk is not None else None
+    if trunk is not None:
+        groups = trunk.groups()
+        if plan.transform and (not groups or groups[-1] is not None):
+            return None
+        rest = digits[trunk.end() :]
+        general = plan.general
+        # parse undoes a strip that turns a number of the region's pattern into one that is not.
+        undone = (
+            general is not None
+            and general.fullmatch(digits) is not None
+            and general.fullmatch(rest) is None
+        )
+        if not undone and _strip_kept(len(rest), plan):
+            nsn = rest
+    if len(nsn) < 2 or nsn[0] == "0":
+        return None
+    info = _country(plan.cc)
+    if info is None:
+        return None  # pragma: no cover - a region's own code is always known
+    _, lengths, local = info
+    n = len(nsn)
+    if n in local or n not in lengths:
+        return None
+    return "+" + plan.cc + nsn, nsn
+
+
+def _fast_international(digits: str) -> tuple[str, str] | None:
+    """``(key, national_number)`` of ``+digits`` when libphonenumber would leave the digits as
+    they are."""
     if not digits or digits[0] == "0":
         return None
     for size in (1, 2, 3):
@@ -546,33 +653,47 @@ def _fast_international(digits: str) -> str | None:
     n = len(national)
     if n in local or n not in lengths:
         return None
-    return "+" + digits
+    return "+" + digits, national
 
 
-def _fast_key(raw: str, region: str | None) -> str | None:
-    """:func:`canonical` for the commonest shapes, without phonenumbers.parse; ``None`` = don't know.
+def _fast_number(text: str, region: str | None) -> tuple[str, str] | None:
+    """``(key, national_number)`` of one number (no field separators in *text*), when certain.
 
-    Handles ASCII ``+`` / ``00`` + digits, and (without a region or with ``CN``) valid CN mobiles
-    with or without ``86``, separated by spaces, dashes, dots or parentheses. A hypothesis test
-    checks it against the full path.
+    Handles ASCII digits after an optional ``+`` / ``00`` separated by spaces, dashes, dots or
+    parentheses, behind an optional one-word label (``Tel:``) and before an optional extension
+    (``ext 12``); and ``wa.me/<digits>`` links. Read: ``+`` numbers, national numbers in a
+    region (:func:`_fast_national`), CN mobiles without region, and weak keys.
     """
-    if len(raw) > 40 or not raw.isascii():
-        return None
-    t = raw.strip()
+    t = text.strip()
+    if t[:1].isalpha():
+        link = _FAST_LINK_RE.fullmatch(t)
+        if link is not None:
+            digits = link.group(1)
+            return _fast_international(digits[2:] if digits.startswith("00") else digits)
+        label = _FAST_LABEL_RE.match(t)
+        if label is None:
+            return None
+        t = t[label.end() :].lstrip()
     plus = t.startswith("+")
     packed = (t[1:] if plus else t).encode("ascii").translate(None, _FAST_DELETE)
     if not packed.isdigit():
-        return None
+        ext = _FAST_EXT_START_RE.search(t)
+        if ext is None or not _FAST_EXT_RE.fullmatch(t, ext.start() + 1):
+            return None
+        packed = (t[1 : ext.start() + 1] if plus else t[: ext.start() + 1]).encode("ascii")
+        packed = packed.translate(None, _FAST_DELETE)
+        if not packed.isdigit():
+            return None
     digits = packed.decode("ascii")
     if plus:
         return _fast_international(digits)
     if region is not None and region != "CN":
-        return None
+        return _fast_national(digits, region)
     if digits.startswith("00"):
         return _fast_international(digits[2:])
     n = len(digits)
     if n == 11 and digits[1] != "1" and not digits.startswith("179") and _cn_mobile().match(digits):
-        return "+86" + digits
+        return "+86" + digits, digits
     if (
         n == 13
         and digits.startswith("86")
@@ -580,8 +701,62 @@ def _fast_key(raw: str, region: str | None) -> str | None:
         and not digits.startswith("179", 2)
         and _cn_mobile().match(digits, 2)
     ):
-        return "+" + digits
-    return None
+        return "+" + digits, digits[2:]
+    if region is not None:
+        return _fast_national(digits, region)
+    if n > _MAX_DIGITS or _CN_MOBILE_SHAPE.fullmatch(digits) or (
+        n == 13 and digits.startswith("86") and _CN_MOBILE_SHAPE.fullmatch(digits, 2)
+    ):
+        return None  # the full path checks whether it is a valid CN mobile (or rejects it)
+    national = digits.lstrip("0")
+    if not _MIN_WEAK_DIGITS <= len(national) <= _MAX_NSN_DIGITS:
+        return None  # the full path raises the right reason
+    return "~" + national, national
+
+
+def _fast_valid(pair: tuple[str, str]) -> bool:
+    """Whether the number of a fast ``(key, national_number)`` is valid (``False`` when unsure)."""
+    key, national = pair
+    if key[0] != "+" or national[:1] in ("", "0"):
+        return False
+    cc = key[1 : len(key) - len(national)]
+    return bool(
+        phonenumbers.is_valid_number(PhoneNumber(country_code=int(cc), national_number=int(national)))
+    )
+
+
+def _fast_field(raw: str, region: str | None) -> tuple[tuple[str, str], bool] | None:
+    """``(key, national_number)`` of the first number of a field, and whether it is the only one.
+
+    Mirrors :func:`_read_all`: the first piece before a field separator (:data:`_SPLIT_RE`), and a
+    ``/`` in it split only where both sides are valid numbers. ``None``: take the full path.
+    """
+    if len(raw) > _FAST_MAX_LENGTH:
+        return None
+    if not raw.isascii():
+        # parse_many reads the cleaned text (full-width digits → ASCII): so can we.
+        raw = _clean(raw)
+        if not raw.isascii():
+            return None
+    split = _SPLIT_RE.search(raw)
+    head = raw if split is None else raw[: split.start()]
+    only = split is None
+    if "/" in head and _FAST_LINK_RE.fullmatch(head.strip()) is None:
+        pieces = head.split("/")
+        if len(pieces) != 2:
+            return None
+        first, second = (_fast_number(p, region) for p in pieces)
+        if first is None or second is None or not (_fast_valid(first) and _fast_valid(second)):
+            return None
+        return first, False
+    pair = _fast_number(head, region)
+    return None if pair is None else (pair, only)
+
+
+def _fast_key(raw: str, region: str | None) -> str | None:
+    """:func:`canonical` for the commonest shapes, without phonenumbers.parse; ``None`` = don't know."""
+    found = _fast_field(raw, region)
+    return None if found is None else found[0][0]
 
 
 # --- public API -----------------------------------------------------------------------------
@@ -601,13 +776,10 @@ def key_pairs(raw: object, /, *, region: str | None = None) -> tuple[tuple[str, 
         >>> key_pairs("138 0013 8000 / 139 0013 9000")
         (('+8613800138000', '13800138000'), ('+8613900139000', '13900139000'))
     """
-    if isinstance(raw, str):
-        key = _fast_key(raw, None if region is None else _check_region(region))
-        if key is not None:
-            digits = key[1:]
-            for size in (1, 2, 3):
-                if int(digits[:size]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-                    return ((key, digits[size:]),)
+    if isinstance(raw, str) and len(raw) <= _FAST_MAX_LENGTH:
+        found = _fast_field(raw, None if region is None else _check_region(region))
+        if found is not None and found[1]:
+            return (found[0],)
     return tuple((p.key, p.national_number) for p in parse_many(raw, region=region))
 
 
@@ -690,10 +862,10 @@ def canonical(raw: object, /, *, region: str | None = None) -> str:
         ...
         dupguard.errors.InvalidPhone: invalid phone '12': too_short
     """
-    if isinstance(raw, str):
-        key = _fast_key(raw, None if region is None else _check_region(region))
-        if key is not None:
-            return key
+    if isinstance(raw, str) and len(raw) <= _FAST_MAX_LENGTH:
+        found = _fast_field(raw, None if region is None else _check_region(region))
+        if found is not None:
+            return found[0][0]
     return parse(raw, region=region).key
 
 
