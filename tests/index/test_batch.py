@@ -131,7 +131,7 @@ def test_pairs_columns_and_explanation() -> None:
     assert row["phone_level"] == "missing"
     assert row["phone_weight"] == 0
     fw = sum(row[f"{f.name}_weight"] for f in schema)
-    assert math.isclose(row["weight"], Model().prior_weight + fw, abs_tol=1e-9)
+    assert math.isclose(row["weight"], Model().prior_weight(2) + fw, abs_tol=1e-9)
     assert math.isclose(row["probability"], 1 / (1 + 2 ** -row["weight"]), rel_tol=1e-12)
 
 

@@ -208,7 +208,7 @@ def test_schema_comes_from_the_model() -> None:
 def test_candidate_shape(customer_index: Index, customers: list[dict[str, Any]]) -> None:
     schema = customer_index.schema
     names = [f.name for f in schema]
-    prior = customer_index.model.prior_weight
+    prior = customer_index.model.prior_weight(len(customer_index) + 1)
     seen_any = False
     for probe, raw in zip(
         _probes(customers), customers[:: max(1, len(customers) // 40)], strict=True

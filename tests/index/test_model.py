@@ -24,8 +24,29 @@ def test_default_model_is_for_the_customer_schema() -> None:
     assert m.schema == Schema.customers()
     assert [fp.name for fp in m.fields] == [f.name for f in Schema.customers()]
     assert Model.default() == m
-    assert 0 < m.prior < 1
-    assert math.isclose(m.prior_weight, math.log2(m.prior / (1 - m.prior)))
+    assert m.prior is None  # scaled to the data
+
+
+@pytest.mark.parametrize("n", [0, 1, 500, 9_999, 10_000, 123_456, 1_000_000, 10**9])
+def test_scaled_prior_is_one_partner_per_record(n: int) -> None:
+    lam = Model().prior_at(n)
+    assert lam == 1 / max(n, 10_000)
+    assert math.isclose(Model().prior_weight(n), math.log2(lam / (1 - lam)))
+    assert Model(prior=0.001).prior_at(n) == 0.001
+
+
+def test_scaled_prior_grows_stricter_with_the_list() -> None:
+    # the same pair needs about log2(100) more bits of evidence in a list 100 times larger
+    m = Model()
+    assert math.isclose(m.prior_weight(10_000) - m.prior_weight(1_000_000), math.log2(100), rel_tol=1e-4)
+    weights = [m.prior_weight(n) for n in (10, 10_000, 50_000, 1_000_000)]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_scaled_prior_round_trips_as_null() -> None:
+    assert '"prior": null' in Model().to_json()
+    assert Model.from_json(Model().to_json()).prior is None
+    assert Model.from_json(Model(prior=0.25).to_json()).prior == 0.25
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -151,7 +172,7 @@ def models(draw: st.DrawFn) -> Model:
             m = tuple((lv, draw(_probs)) for lv in levels)
             u = tuple((lv, draw(_probs)) for lv in levels)
             fields.append(FieldParams(name, kind, m, u))
-    prior = draw(st.floats(min_value=1e-12, max_value=0.999, allow_nan=False, exclude_min=False))
+    prior = draw(st.none() | st.floats(min_value=1e-12, max_value=0.999, allow_nan=False, exclude_min=False))
     return Model(schema, prior=prior, fields=fields)
 
 

@@ -221,7 +221,8 @@ def run(
     limit = block_limit or schema.max_block_size or default_block_limit(total)
     i, j, rules, rule_of = _block_pairs(left, rfeats, limit, budget=max(_PAIRS_PER_RECORD * total, 10_000))
     counts = _tf_counts(schema, left, *(() if rfeats is None else (rfeats,)))
-    scorer = Scorer(model, counts, total)
+    size = total if rfeats is None else max(len(left), len(rfeats))
+    scorer = Scorer(model, counts, total, size=size)
     scored = _score_chunked(scorer, left, rfeats, i, j)
     return BatchResult(
         ids=tuple(f.id for f in left),

@@ -17,7 +17,8 @@ phone         EXACT (an E.164 key shared) · PARTIAL (same national digits, one 
 domain        EXACT (a website key shared) · PARTIAL (one side's website is the other's email
               company domain) · DIFFERENT
 company       EXACT (folded core equal) · CROSS_SCRIPT (ASCII keys equal: 海天 = ``haitian``) ·
-              CONTAINS (a Han core of ≥ 3 characters inside the other) · FUZZY_HIGH (similarity
+              CONTAINS (a Han core of ≥ 3 characters inside the other, or ≥ 4 in order) ·
+              FUZZY_HIGH (similarity
               ≥ 0.92) · PARTIAL (one name contains the other, ≥ 4 letters; a Han subsequence) ·
               FUZZY_LOW (≥ 0.80) · DIFFERENT
 person        EXACT (order-free key equal; Han and pinyin share it) · FUZZY_HIGH (≥ 0.92) ·
@@ -96,7 +97,8 @@ class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
     __slots__ = (
-        "alt", "alt_len", "aux", "aux0", "key0", "keys", "multi", "present", "region", "text", "text_len",
+        "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region", "text",
+        "text_len",
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
@@ -113,6 +115,8 @@ class Columns:
         self.alt[:] = [d.alt for d in data]
         self.region: ObjArray = np.empty(n, dtype=object)
         self.region[:] = [d.region for d in data]
+        self.industry: ObjArray = np.empty(n, dtype=object)
+        self.industry[:] = [d.industry for d in data]
         self.text_len = np.fromiter((len(d.text) for d in data), dtype=np.int64, count=n)
         self.alt_len = np.fromiter((len(d.alt) for d in data), dtype=np.int64, count=n)
         self.present = np.fromiter((bool(d.keys) for d in data), dtype=bool, count=n)
@@ -214,6 +218,12 @@ def compare(
         # companies. (A side without a region says nothing.)
         ra, rb = ca.region[i], cb.region[j]
         conflict = both & (ra != "") & (rb != "") & (ra != rb)
+        # So do two lines of business: Chinese law lets one trade name be registered again in
+        # another industry (华塑控股 / 华塑科技, 万年青水泥 / 万年青制药 are different companies).
+        ia, ib = ca.industry[i], cb.industry[j]
+        for t in np.flatnonzero(both & (ia != "") & (ib != "") & (ia != ib)).tolist():
+            if set(ia[t].split(",")).isdisjoint(ib[t].split(",")):
+                conflict[t] = True
         levels[conflict] = Level.DIFFERENT
         matched[conflict] = ""
     return levels, matched
@@ -255,7 +265,9 @@ def _fuzzy(
         part |= han & (hshort >= 2) & (_sim(LCSseq.similarity, ta, tb) >= hshort)
         # A Han core of three or more characters standing whole inside the other (乔治白 /
         # 乔治白服饰) is how short names are made; two characters (海天 / 海天达) are not enough.
+        # Four or more kept in order (长盛轴承 / 长盛滑动轴承) say as much.
         contains = han & (hshort >= 3) & (_sim(fuzz.partial_ratio, ta, tb) >= 100.0)
+        contains |= part & han & (hshort >= 4)
         lv = np.select(
             [cross, contains, s >= 0.92, part, s >= 0.80],
             [Level.CROSS_SCRIPT, Level.CONTAINS, Level.FUZZY_HIGH, Level.PARTIAL, Level.FUZZY_LOW],

@@ -39,6 +39,22 @@ class FieldData:
     shown: str
     blocks: tuple[str, ...]
     region: str = ""
+    #: company only: the business groups its industry words name (``technology``, ``trade``, …),
+    #: sorted and comma-joined; two disjoint non-empty sets contradict a shared trade name.
+    industry: str = ""
+
+
+#: Industry labels (``company.parse(...).industry``) → the line of business they assert. A
+#: holding (控股) is its own business: 华塑控股 and 华塑科技 are two legal entities. Words that
+#: describe the organisation rather than its business (集团 group, 国际, 发展, 企业) assert none:
+#: 丽珠医药集团 is 麗珠集團.
+_BUSINESS: Final = {
+    "technology": "technology",
+    "import_export": "trade", "trading": "trade", "ecommerce": "trade", "supply_chain": "trade",
+    "manufacturing": "industry", "industrial": "industry",
+    "investment": "investment",
+    "holding": "holding",
+}
 
 
 EMPTY: Final = FieldData((), "", "", (), "", ())
@@ -195,11 +211,13 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     alts: list[str] = []
     texts: list[str] = []
     blocks: list[str] = []
+    business: set[str] = set()
     for v in values:
         try:
             p = company.parse(v)
         except NormalizationError:
             continue
+        business.update(_BUSINESS[x] for x in p.industry if x in _BUSINESS)
         if p.region:
             # Region + core is the identity: 湖北能源 ≠ 云南能源, while both share the core 能源.
             keys.append(f"{p.region}|{p.key}")
@@ -226,7 +244,8 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     # aux: the whole folded name without spaces or punctuation, so "ACMETrading" (a space lost,
     # or a zero-width space removed) still meets "ACME Trading" whose core is "acme".
     return FieldData(
-        k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks), regions[0] if regions else ""
+        k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks),
+        regions[0] if regions else "", ",".join(sorted(business)),
     )
 
 

@@ -28,10 +28,12 @@ from dupguard.errors import InvalidModel, ModelReason
 from dupguard.index._compare import LEVELS_BY_KIND, Level
 from dupguard.index._schema import Schema
 
-__all__ = ["DEFAULT_PRIOR", "FieldParams", "Model"]
+__all__ = ["DEFAULT_PRIOR", "SCALED_PRIOR_MIN_RECORDS", "FieldParams", "Model"]
 
-#: Default prior probability that two random CRM records are the same customer.
+#: Prior probability that two random CRM records are the same customer, for lists of up to
+#: ``SCALED_PRIOR_MIN_RECORDS`` records when λ is scaled to the data (the default).
 DEFAULT_PRIOR: Final = 1e-4
+SCALED_PRIOR_MIN_RECORDS: Final = 10_000
 _FLOOR: Final = 1e-9
 
 _L = Level
@@ -121,13 +123,15 @@ class Model:
 
     Args:
         schema: the schema the parameters are for (default :meth:`Schema.customers`).
-        prior: λ, the probability that two random records are duplicates.
+        prior: λ, the probability that two random records are duplicates; ``None`` (the
+            default) scales it to the data: ``1 / max(n, 10_000)`` for *n* records, about one
+            duplicate partner per record — see :meth:`prior_at`.
         fields: per-field parameters; omitted fields take the defaults of their kind.
 
     Examples:
         >>> m = Model()
-        >>> m.schema == Schema.customers(), m.prior
-        (True, 0.0001)
+        >>> m.schema == Schema.customers(), m.prior, m.prior_at(1_000_000)
+        (True, None, 1e-06)
         >>> Model.from_json(m.to_json()) == m
         True
     """
@@ -135,7 +139,7 @@ class Model:
     __slots__ = ("_fields", "_tables", "prior", "schema")
 
     schema: Schema
-    prior: float
+    prior: float | None
     _fields: tuple[FieldParams, ...]
     _tables: tuple[npt.NDArray[np.float64], ...]
 
@@ -143,11 +147,13 @@ class Model:
         self,
         schema: Schema | None = None,
         *,
-        prior: float = DEFAULT_PRIOR,
+        prior: float | None = None,
         fields: Iterable[FieldParams] = (),
     ) -> None:
         schema = schema if schema is not None else Schema.customers()
-        if not isinstance(prior, float | int) or not 0.0 < float(prior) < 1.0:
+        if prior is not None and (
+            isinstance(prior, bool) or not isinstance(prior, float | int) or not 0.0 < float(prior) < 1.0
+        ):
             raise InvalidModel(ModelReason.BAD_PARAMETER, prior, "prior must be in (0, 1)")
         given = {fp.name: fp for fp in fields}
         built = []
@@ -162,7 +168,7 @@ class Model:
         if given:
             raise InvalidModel(ModelReason.SCHEMA_MISMATCH, sorted(given), "fields not in schema")
         object.__setattr__(self, "schema", schema)
-        object.__setattr__(self, "prior", float(prior))
+        object.__setattr__(self, "prior", None if prior is None else float(prior))
         object.__setattr__(self, "_fields", tuple(built))
         object.__setattr__(self, "_tables", tuple(fp.table() for fp in built))
 
@@ -189,15 +195,33 @@ class Model:
         """
         return self._tables
 
-    @property
-    def prior_weight(self) -> float:
-        """``log2(λ / (1 - λ))``: where every pair starts.
+    def prior_at(self, n: int, /) -> float:
+        """λ for a list of *n* records: the fixed prior, or ``1 / max(n, 10_000)`` when scaled.
+
+        The chance that two random records are one customer falls as the list grows: with about
+        one duplicate partner per record it is ``1/n``. A fixed λ tuned on ten thousand records
+        would let a million-record list merge on evidence a hundred times too weak. Lists under
+        ten thousand records keep λ = 10⁻⁴ (small lists are not denser in duplicates).
 
         Examples:
-            >>> round(Model().prior_weight, 2)
-            -13.29
+            >>> Model().prior_at(500), Model().prior_at(200_000)
+            (0.0001, 5e-06)
+            >>> Model(prior=0.01).prior_at(200_000)
+            0.01
         """
-        return math.log2(self.prior / (1.0 - self.prior))
+        if self.prior is not None:
+            return self.prior
+        return 1.0 / max(int(n), SCALED_PRIOR_MIN_RECORDS)
+
+    def prior_weight(self, n: int, /) -> float:
+        """``log2(λ / (1 - λ))`` for a list of *n* records: where every pair starts.
+
+        Examples:
+            >>> round(Model().prior_weight(10), 2), round(Model().prior_weight(1_000_000), 2)
+            (-13.29, -19.93)
+        """
+        lam = self.prior_at(n)
+        return math.log2(lam / (1.0 - lam))
 
     @classmethod
     def default(cls, schema: Schema | None = None, /) -> Model:
@@ -226,7 +250,7 @@ class Model:
         """The model as JSON (never pickle): schema, prior, m and u per field and level.
 
         Examples:
-            >>> '"prior": 0.0001' in Model().to_json()
+            >>> '"prior": null' in Model().to_json()
             True
         """
         doc: dict[str, Any] = {
@@ -276,7 +300,7 @@ class Model:
                 )
                 for spec in doc["fields"]
             ]
-            return cls(schema, prior=float(doc["prior"]), fields=fields)
+            return cls(schema, prior=None if doc["prior"] is None else float(doc["prior"]), fields=fields)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             if isinstance(exc, InvalidModel):
                 raise

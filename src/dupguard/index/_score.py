@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -12,12 +13,20 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._features import Features
 from dupguard.index._model import Model
+from dupguard.normalize.text import has_han
 
-__all__ = ["TF_FREE_COUNT", "FieldExplanation", "Scored", "Scorer", "probability"]
+__all__ = ["SHORT_HAN_CORE_U", "TF_FREE_COUNT", "FieldExplanation", "Scored", "Scorer", "probability"]
 
 #: A value held by at most this many records keeps its exact level's full weight: one customer
 #: entered by up to five reps is a duplicate cluster, not a common value.
 TF_FREE_COUNT = 5
+
+#: u of an exact company match on a bare two-character Han trade name (长青, 华联): Chinese law
+#: keeps a 字号 unique only within one region and one line of business, so two unrelated
+#: companies share one far more often than a longer name. Alone it scores about 0.8 under the
+#: default model (review, not merge); any other agreeing field lifts it. Measured on cn-listed:
+#: 89% of such pairs are one company, against ≥ 99% for three characters or more.
+SHORT_HAN_CORE_U = 1e-5
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -35,6 +44,8 @@ class FieldExplanation:
         weight: its match weight in bits (log2 of m/u; 0 when missing).
         left: the first record's value as given.
         right: the second record's value as given.
+        note: why the weight is less than the level's (``""`` when it is not): an agreement
+            another field already counts is counted once.
     """
 
     field: str
@@ -43,6 +54,7 @@ class FieldExplanation:
     weight: float
     left: str
     right: str
+    note: str = ""
 
 
 def probability(weight: float | FloatArray) -> FloatArray:
@@ -64,16 +76,21 @@ class Scorer:
     """Scores pairs of records of one schema under one model and one term-frequency table.
 
     ``counts[f]`` maps field *f*'s exact keys to how many records hold them; ``total`` is the
-    number of records they were counted over.
+    number of records they were counted over. ``size`` is the list size λ is scaled to (see
+    :meth:`Model.prior_at`): *total* for a dedupe or an index, the larger side for a link.
     """
 
-    __slots__ = ("_tables", "counts", "model", "total")
+    __slots__ = ("_kinds", "_tables", "counts", "model", "prior_weight", "total")
 
-    def __init__(self, model: Model, counts: Sequence[Mapping[str, int]], total: int) -> None:
+    def __init__(
+        self, model: Model, counts: Sequence[Mapping[str, int]], total: int, *, size: int | None = None
+    ) -> None:
         self.model = model
         self.counts = counts
         self.total = total
+        self.prior_weight = model.prior_weight(total if size is None else size)
         self._tables = model.tables
+        self._kinds = tuple(fp.kind for fp in model.fields)
 
     def columns(self, records: Sequence[Features], /) -> list[Columns]:
         """Lay out *records* field by field for :meth:`score_columns` (build once, score often)."""
@@ -102,7 +119,9 @@ class Scorer:
                 w[exact] = self._tf_weights(f, matched[exact])
             levels[:, f] = lv
             weights[:, f] = w
-        total = self.model.prior_weight + weights.sum(axis=1)
+        for f, t in _implied(self._kinds, levels, weights):
+            weights[t, f] = 0.0
+        total = self.prior_weight + weights.sum(axis=1)
         return Scored(total, levels, weights)
 
     def _tf_weights(self, f: int, keys: npt.NDArray[np.object_]) -> FloatArray:
@@ -112,6 +131,9 @@ class Scorer:
         counts = self.counts[f]
         c = np.fromiter((counts.get(k, 0) for k in keys), dtype=np.float64, count=len(keys))
         excess = np.maximum(c - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
+        if fp.kind == "company":
+            short = np.fromiter((len(k) <= 2 and has_han(k) for k in keys), dtype=bool, count=len(keys))
+            excess = np.where(short, np.maximum(excess, SHORT_HAN_CORE_U), excess)
         return np.log2(max(m, 1e-9) / np.maximum(u, excess))
 
     def explain(self, a: Features, b: Features, scored: Scored, t: int) -> tuple[FieldExplanation, ...]:
@@ -127,9 +149,75 @@ class Scorer:
                     weight=0.0 if w == 0 else round(w, 6),
                     left=a.fields[f].shown,
                     right=b.fields[f].shown,
+                    note=_note(fp.kind) if w == 0 and self._tables[f][int(scored.levels[t, f])] > 0 else "",
                 )
             )
         return tuple(out)
+
+
+
+
+#: Person fields whose agreement a shared mailbox already implies.
+_PERSON_KINDS: Final = frozenset({"person", "name"})
+
+
+def _note(kind: str) -> str:
+    if kind in _PERSON_KINDS:
+        return "implied by the shared mailbox; counted once"
+    return "the same company domain as another field; counted once"
+
+
+def _implied(
+    kinds: Sequence[str], levels: npt.NDArray[np.int8], weights: FloatArray
+) -> list[tuple[int, IntArray]]:
+    """Agreements that repeat evidence another field already counts: ``(field, pair indexes)``.
+
+    Fellegi–Sunter adds the fields' weights as if they were independent; two pairs of customer
+    fields are not. A shared mailbox names one person, so the contact's name agreeing adds
+    nothing (a personal address is built from that name; two people never share one). And a
+    shared email company domain and a shared website are one fact, the company's domain. Such
+    an agreement is counted once, the larger of the two weights kept. On generated 100k-record
+    lists this alone lifted pairwise precision from 0.92 to 0.97 at the same recall (the same
+    person at two companies, sister companies on one domain).
+    """
+    emails = [f for f, k in enumerate(kinds) if k == "email"]
+    if not emails:
+        return []
+    mailbox = np.zeros(len(levels), dtype=bool)
+    org = np.zeros(len(levels), dtype=bool)
+    for f in emails:
+        mailbox |= levels[:, f] == Level.EXACT
+        org |= levels[:, f] == Level.PARTIAL
+    out: list[tuple[int, IntArray]] = []
+    for f, k in enumerate(kinds):
+        if k in _PERSON_KINDS:
+            t = np.flatnonzero(mailbox & (weights[:, f] > 0))
+            if len(t):
+                out.append((f, t))
+    domains = [f for f, k in enumerate(kinds) if k == "domain"]
+    org &= ~mailbox
+    if domains and org.any():
+        site = np.zeros(len(levels), dtype=bool)
+        best_site = np.zeros(len(levels))
+        for f in domains:
+            agree = (levels[:, f] == Level.EXACT) | (levels[:, f] == Level.PARTIAL)
+            site |= agree
+            best_site = np.maximum(best_site, np.where(agree, weights[:, f], 0.0))
+        best_mail = np.zeros(len(levels))
+        for f in emails:
+            best_mail = np.maximum(best_mail, np.where(levels[:, f] == Level.PARTIAL, weights[:, f], 0.0))
+        both = org & site
+        keep_site = both & (best_site >= best_mail)
+        for f in emails:
+            t = np.flatnonzero(keep_site & (levels[:, f] == Level.PARTIAL))
+            if len(t):
+                out.append((f, t))
+        for f in domains:
+            agree = (levels[:, f] == Level.EXACT) | (levels[:, f] == Level.PARTIAL)
+            t = np.flatnonzero(both & ~keep_site & agree)
+            if len(t):
+                out.append((f, t))
+    return out
 
 
 def to_probability(weight: float) -> float:

@@ -1,0 +1,137 @@
+"""Evidence rules of the scorer that users rely on to trust a probability.
+
+* Chinese trade names: a region or a line of business that differs contradicts a shared trade
+  name; a bare two-character trade name alone is a review, not a merge.
+* Correlated fields are counted once: a shared mailbox already names the contact; a shared email
+  company domain and a shared website are one fact.
+* λ scales with the list: the same pair needs more evidence in a bigger list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dupguard import Index, Schema
+from dupguard.index import pairs
+
+COMPANY = Schema({"company": "company", "website": "domain"}, id="id")
+
+
+def _best(schema: Schema, a: dict[str, Any], b: dict[str, Any]) -> Any:
+    ix = Index(schema)
+    ix.add({"id": "a", **a})
+    found = ix.candidates({"id": "b", **b}, limit=1)
+    assert found, (a, b)
+    return found[0]
+
+
+def _explained(a: dict[str, Any], b: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    c = _best(Schema.customers(), a, b)
+    return c, {e.field: e for e in c.explain()}
+
+
+def _level(c: Any, field: str) -> str:
+    return next(e.level for e in c.explain() if e.field == field)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("华塑控股股份有限公司", "华塑科技"),  # holding vs technology: two legal entities
+        ("深圳海天科技有限公司", "海天进出口贸易有限公司"),  # technology vs trade
+        ("Huasu Holdings Co., Ltd", "Huasu Technology Co., Ltd"),
+    ],
+)
+def test_different_business_contradicts_a_shared_trade_name(left: str, right: str) -> None:
+    ix = Index(COMPANY)
+    ix.add({"id": "a", "company": left})
+    found = ix.candidates({"id": "b", "company": right})
+    assert all(c.probability < 0.5 for c in found)
+    assert all(_level(c, "company") == "different" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("丽珠医药集团股份有限公司", "麗珠集團"),  # group is not a business
+        ("韵达控股集团", "韵达控股"),
+        ("宁波海天进出口有限公司", "宁波海天贸易有限公司"),  # import-export is trade
+    ],
+)
+def test_organisation_words_and_one_business_do_not_conflict(left: str, right: str) -> None:
+    c = _best(COMPANY, {"company": left}, {"company": right})
+    assert _level(c, "company") != "different"
+
+
+def test_bare_two_character_trade_name_is_review_not_merge() -> None:
+    c = _best(COMPANY, {"company": "长青科技"}, {"company": "长青股份"})
+    assert _level(c, "company") == "exact"
+    assert 0.5 < c.probability < 0.9
+    # a longer trade name alone merges
+    c3 = _best(COMPANY, {"company": "乔治白服饰股份有限公司"}, {"company": "乔治白服饰"})
+    assert c3.probability >= 0.9
+    # and any other agreeing field lifts the short one over the threshold
+    c2 = _best(
+        COMPANY,
+        {"company": "长青科技", "website": "www.changqing.com"},
+        {"company": "长青股份", "website": "http://changqing.com/about"},
+    )
+    assert c2.probability >= 0.9
+
+
+def test_han_abbreviation_of_four_characters_in_order_contains() -> None:
+    c = _best(COMPANY, {"company": "浙江長盛滑動軸承股份有限公司"}, {"company": "长盛轴承"})
+    assert _level(c, "company") == "contains"
+    assert c.probability >= 0.9
+
+
+def test_a_shared_mailbox_counts_the_contact_once() -> None:
+    a = {"company": "Okafor Trading", "contact": "Johan Okafor", "email": "okaforjohan@yahoo.com"}
+    b = {"company": "Rosico Tools Ltd", "contact": "Johan Okafor", "email": "okaforjohan@yahoo.com"}
+    c, expl = _explained(a, b)
+    assert expl["contact"].level == "exact"
+    assert expl["contact"].weight == 0
+    assert "mailbox" in expl["contact"].note
+    assert expl["email"].weight > 0
+    assert expl["email"].note == ""
+    # the same person at an unrelated company is a question, not a merge
+    assert c.probability < 0.9
+    # with the company agreeing it is a certain duplicate
+    same = _best(Schema.customers(), a, {**b, "company": "OKAFOR TRADING LTD"})
+    assert same.probability > 0.999
+
+
+def test_email_domain_and_website_are_one_fact() -> None:
+    a = {"company": "Setiawan Sourcing CV", "email": "eko@setiawan.co.id", "website": "setiawan.co.id"}
+    b = {"company": "Setiawan Sanitary Ware CV", "email": "dewi@setiawan.co.id", "website": "www.setiawan.co.id"}
+    _, expl = _explained(a, b)
+    assert expl["email"].level == "partial"
+    assert expl["website"].level == "exact"
+    counted = [f for f in ("email", "website") if expl[f].weight > 0]
+    assert len(counted) == 1
+    dropped = ({"email", "website"} - set(counted)).pop()
+    assert "domain" in expl[dropped].note
+
+
+def test_weights_still_sum_in_pairs() -> None:
+    rows = [
+        {"id": "a", "company": "Okafor Trading", "contact": "Johan Okafor", "email": "okaforjohan@yahoo.com"},
+        {"id": "b", "company": "Rosico Tools", "contact": "Johan Okafor", "email": "okaforjohan@yahoo.com"},
+    ]
+    p = pairs(rows)
+    row = p.iloc[0]
+    assert row["contact_level"] == "exact"
+    assert row["contact_weight"] == 0
+
+
+def test_lambda_scales_with_the_list() -> None:
+    from dupguard.index._score import Scorer
+
+    ix = Index(COMPANY)
+    ix.add({"id": "a", "company": "乔治白服饰股份有限公司"})
+    small = ix.candidates({"id": "b", "company": "乔治白服饰"})[0]
+    scorer = Scorer(ix.model, [{}, {}], 2, size=1_000_000)
+    assert scorer.prior_weight < ix.model.prior_weight(2) - 6.6
+    assert small.probability >= 0.9
