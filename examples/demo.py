@@ -68,7 +68,8 @@ def main() -> int:
             level = getattr(row, f"{field}_level")
             if level != "missing":
                 w = getattr(row, f"{field}_weight")
-                print(f"      {field:8} {level:13} {w:+6.1f} bits   {a[field]!r} | {b[field]!r}")
+                once = "  (implied by another field; counted once)" if w == 0 and level != "different" else ""
+                print(f"      {field:8} {level:13} {w:+6.1f} bits   {a[field]!r} | {b[field]!r}{once}")
         print()
 
     # 2. One-record check -----------------------------------------------------------------------
