@@ -73,6 +73,7 @@ from dupguard.normalize._company_lexicon import (
     Lexicon,
     cjk_run,
     fast_pinyin,
+    fold_table,
     han_runs,
     latin_tokens,
     lexicon,
@@ -83,7 +84,6 @@ __all__ = ["ParsedCompany", "canonical", "is_valid", "parse"]
 # Text of only these characters folds exactly like text.fold does on its ASCII path plus OpenCC:
 # printable ASCII, CJK unified ideographs (no NFKC mapping, no case) and full-width brackets.
 _FAST_FOLD_RE: Final = re.compile(r"[\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff（）]*")
-_FULLWIDTH_BRACKETS: Final = str.maketrans("（）", "()")
 _SPACES_RE: Final = re.compile(r" +")
 _PAREN_RE: Final = re.compile(r"\(([^()]{0,80})\)")
 _NON_ALNUM_RE: Final = re.compile(r"[^0-9a-z]+")
@@ -157,11 +157,12 @@ class ParsedCompany:
 
 def _fold(raw: str) -> str:
     # Same result as text.fold (a test checks it); skips its per-character Python loop for the
-    # common case of ASCII + Han + full-width brackets.
+    # common case of ASCII + BMP Han + full-width brackets: one translate (T→S and brackets).
     if _FAST_FOLD_RE.fullmatch(raw):
-        s = raw.translate(_FULLWIDTH_BRACKETS) if "（" in raw or "）" in raw else raw
-        s = _SPACES_RE.sub(" ", s.lower()).strip()
-        return text.to_simplified(s)
+        s = raw.lower() if raw.isascii() else raw.translate(fold_table()).lower()
+        if "  " in s:
+            s = _SPACES_RE.sub(" ", s)
+        return s.strip()
     return text.fold(raw)
 
 
@@ -410,19 +411,22 @@ def _suffixes(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
     """Strip legal forms, descriptors and a Hong Kong tail from the end, repeatedly."""
     industry_rev: list[str] = []
     industry_words_rev: list[str] = []
+    index = lex.index  # lex.lengths(table, key) without a method call per step
+    cjk_suffix_lens, industry_cjk_lens = index["cjk_suffix"], index["industry_cjk"]
+    latin_suffix_lens, industry_latin_lens = index["latin_suffix"], index["industry_latin"]
     while tokens:
         last = tokens[-1]
         if last == "&":
             tokens = tokens[:-1]
             continue
         if cjk_run(last):
-            hit = _cjk_suffix(last, lex.cjk_suffix, lex.lengths("cjk_suffix", last[-1]))
+            hit = _cjk_suffix(last, lex.cjk_suffix, cjk_suffix_lens.get(last[-1], ()))
             if hit is not None:
                 st.legal_form = st.legal_form or hit[0]
                 rest = last[: -hit[1]]
                 tokens = [*tokens[:-1], rest] if rest else tokens[:-1]
                 continue
-            hit = _cjk_suffix(last, lex.industry_cjk, lex.lengths("industry_cjk", last[-1]))
+            hit = _cjk_suffix(last, lex.industry_cjk, industry_cjk_lens.get(last[-1], ()))
             if hit is not None:
                 industry_rev.append(hit[0])
                 industry_words_rev.append(last[-hit[1] :])
@@ -430,12 +434,12 @@ def _suffixes(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
                 tokens = [*tokens[:-1], rest] if rest else tokens[:-1]
                 continue
             break
-        hit = _latin_suffix(tokens, lex.latin_suffix, lex.lengths("latin_suffix", last))
+        hit = _latin_suffix(tokens, lex.latin_suffix, latin_suffix_lens.get(last, ()))
         if hit is not None:
             st.legal_form = st.legal_form or hit[0]
             tokens = tokens[: -hit[1]]
             continue
-        hit = _latin_suffix(tokens, lex.industry_latin, lex.lengths("industry_latin", last))
+        hit = _latin_suffix(tokens, lex.industry_latin, industry_latin_lens.get(last, ()))
         if hit is not None:
             industry_rev.append(hit[0])
             industry_words_rev.append(" ".join(tokens[-hit[1] :]))
@@ -497,8 +501,8 @@ def _regions(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
 def _core_tokens(core_parts: list[str]) -> tuple[str, ...]:
     out: list[str] = []
     for part in core_parts:
-        if cjk_run(part) and len(part) > 1:
-            out.extend(part[i : i + 2] for i in range(len(part) - 1))
+        if len(part) > 1 and cjk_run(part):
+            out += [part[i : i + 2] for i in range(len(part) - 1)]
         elif part != "&":
             out.append(part)
     return tuple(out)
@@ -541,6 +545,70 @@ def _strip(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
     return tokens
 
 
+def _settled(tokens: list[str], lex: Lexicon) -> bool:
+    """Whether another :func:`_strip` pass would provably return *tokens* and change nothing.
+
+    True only when every step's own trigger is absent from the ends of *tokens*: no stock marker,
+    branch marker, prefix form, suffix form, descriptor, ``&``/``the``, Hong Kong tail or region
+    prefix. Each step then returns its input untouched and leaves the state alone, so the pass is
+    the identity and the fixed point is reached. ``False`` means "maybe not": run the pass.
+    """
+    first, last = tokens[0], tokens[-1]
+    if first in _STOCK_PREFIX or last in _SHARE_CLASS or last in _LATIN_BRANCH_LAST:
+        return False
+    if last == "&" or first in ("&", "the") or not all(tokens):
+        return False
+    if cjk_run(last):
+        if last.endswith(_CJK_BRANCH):
+            return False
+        if _cjk_suffix(last, lex.cjk_suffix, lex.lengths("cjk_suffix", last[-1])) is not None:
+            return False
+        if _cjk_suffix(last, lex.industry_cjk, lex.lengths("industry_cjk", last[-1])) is not None:
+            return False
+    else:
+        if _latin_suffix(tokens, lex.latin_suffix, lex.lengths("latin_suffix", last)) is not None:
+            return False
+        if (
+            _latin_suffix(tokens, lex.industry_latin, lex.lengths("industry_latin", last))
+            is not None
+        ):
+            return False
+        if last in _HK_TAIL or last == "kong":
+            return False
+    if cjk_run(first):
+        return not first.startswith(lex.cjk_prefix_forms) and _region_han_prefix(first, lex) is None
+    return first not in lex.latin_prefix_first and _region_latin(tokens, 0, lex) is None
+
+
+def _split(raw: object) -> tuple[str, str, list[str], _State]:
+    """Rules 1-5: the checked input, its folded form, the core's tokens and what was split off."""
+    s = _check(raw)
+    folded = _fold(s)
+    if not folded:
+        raise InvalidCompanyName(CompanyReason.EMPTY, s)
+    lex = lexicon()
+    st = _State()
+    work = text.skeleton(folded)
+    if work.endswith(("*", "ky", "创", "dr")):
+        work = _TW_MARK_RE.sub("", work)
+    work = _parens(work, st, lex)
+    tokens = latin_tokens(work)
+    if not tokens:
+        raise InvalidCompanyName(CompanyReason.NO_NAME, s)
+    for _ in range(8):  # each pass can expose more ("Ningbo PT Haitian"); stop at a fixpoint
+        before = tokens
+        tokens = _strip(tokens, st, lex)
+        # _settled: the next pass would return these tokens unchanged, so skip running it
+        if not tokens or tokens == before or _settled(tokens, lex):
+            break
+    if not tokens:
+        if st.industry_words:
+            tokens = latin_tokens(" ".join(st.industry_words))
+        else:
+            raise InvalidCompanyName(CompanyReason.NO_NAME, s)
+    return s, folded, tokens, st
+
+
 def parse(raw: object, /) -> ParsedCompany:
     """Split a company name into core, legal form, region, industry words and branch.
 
@@ -568,34 +636,12 @@ def parse(raw: object, /) -> ParsedCompany:
         ...
         dupguard.errors.InvalidCompanyName: invalid company name 'Co., Ltd.': no_name
     """
-    s = _check(raw)
-    folded = _fold(s)
-    if not folded:
-        raise InvalidCompanyName(CompanyReason.EMPTY, s)
-    lex = lexicon()
-    st = _State()
-    work = text.skeleton(folded)
-    if work.endswith(("*", "ky", "创", "dr")):
-        work = _TW_MARK_RE.sub("", work)
-    work = _parens(work, st, lex)
-    tokens = latin_tokens(work)
-    if not tokens:
-        raise InvalidCompanyName(CompanyReason.NO_NAME, s)
-    for _ in range(8):  # each pass can expose more ("Ningbo PT Haitian"); stop at a fixpoint
-        before = tokens
-        tokens = _strip(tokens, st, lex)
-        if not tokens or tokens == before:
-            break
-    if not tokens:
-        if st.industry_words:
-            tokens = latin_tokens(" ".join(st.industry_words))
-        else:
-            raise InvalidCompanyName(CompanyReason.NO_NAME, s)
+    original, folded, tokens, st = _split(raw)
     core = " ".join(tokens)
     runs = han_runs(core) if not core.isascii() else []
     pinyin = " ".join([fast_pinyin(run) for run in runs]) if runs else None
     return ParsedCompany(
-        original=s,
+        original=original,
         folded=folded,
         core=core,
         key=core,
@@ -613,6 +659,8 @@ def parse(raw: object, /) -> ParsedCompany:
 def canonical(raw: object, /) -> str:
     """The match key of a company name: its folded core (``parse(raw).key``).
 
+    Computes only the key: none of the pinyin, tokens and scripts that :func:`parse` adds.
+
     Raises:
         InvalidCompanyName: see :func:`parse`.
 
@@ -622,7 +670,7 @@ def canonical(raw: object, /) -> str:
         >>> canonical("ＡＣＭＥ （ＨＫ） ＬＩＭＩＴＥＤ")
         'acme'
     """
-    return parse(raw).key
+    return " ".join(_split(raw)[2])
 
 
 def is_valid(raw: object) -> bool:
