@@ -311,3 +311,20 @@ def test_febrl_dataset1(febrl_schema: Schema) -> None:
     assert recall >= 0.9, f"recall {recall:.3f}"
     assert precision >= 0.9, f"precision {precision:.3f}"
     assert time.perf_counter() - start < 20
+
+
+def test_the_garbage_collector_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    dedupe(GOOD)
+    assert gc.isenabled()
+    with pytest.raises(InvalidRecord):
+        dedupe("not rows")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        dedupe(GOOD)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -202,11 +204,33 @@ def run(
 ) -> BatchResult:
     """Extract, block and score a batch (and, for a link, a second batch).
 
+    The cyclic garbage collector is paused for the call (and restored after): a batch builds
+    millions of small acyclic objects, and full collections over them cost about a tenth of
+    the run on 100k records.
+
     Examples:
         >>> r = run([{"id": 1, "email": "a@x.com"}, {"id": 2, "email": "A@X.COM"}])
         >>> r.ids, len(r.i), r.rules
         (('1', '2'), 1, ('email.email', 'org'))
     """
+    with _gc_paused():
+        return _run(data, right, schema, model, block_limit)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _run(
+    data: object, right: object, schema: Schema | None, model: Model | None, block_limit: int | None
+) -> BatchResult:
     schema = schema or (model.schema if model is not None else Schema.customers())
     model = model or Model.default(schema)
     if model.schema != schema:

@@ -39,6 +39,7 @@ MISSING: either side has no usable value; it carries weight 0.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, Final
@@ -89,6 +90,7 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 }
 
 ObjArray = npt.NDArray[np.object_]
+_COLUMN_ATTRS: Final = operator.attrgetter("keys", "aux", "text", "alt", "region", "industry")
 _PARALLEL_PAIRS: Final = 20_000
 IntArray = npt.NDArray[np.int64]
 
@@ -97,32 +99,103 @@ class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
     __slots__ = (
-        "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region", "text",
-        "text_len",
+        "_first2", "_han", "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region",
+        "text", "text_len",
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
         n = len(data)
-        self.keys = [d.keys for d in data]
-        self.aux = [d.aux for d in data]
+        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 6
+        keys, aux, texts, alts, regions, industries = (list(c) for c in cols)
+        self.keys = keys
+        self.aux = aux
         self.key0: ObjArray = np.empty(n, dtype=object)
-        self.key0[:] = [d.keys[0] if d.keys else "" for d in data]
+        self.key0[:] = [k[0] if k else "" for k in keys]
         self.aux0: ObjArray = np.empty(n, dtype=object)
-        self.aux0[:] = [d.aux[0] if d.aux else "" for d in data]
+        self.aux0[:] = [x[0] if x else "" for x in aux]
         self.text: ObjArray = np.empty(n, dtype=object)
-        self.text[:] = [d.text for d in data]
+        self.text[:] = texts
         self.alt: ObjArray = np.empty(n, dtype=object)
-        self.alt[:] = [d.alt for d in data]
+        self.alt[:] = alts
         self.region: ObjArray = np.empty(n, dtype=object)
-        self.region[:] = [d.region for d in data]
+        self.region[:] = regions
         self.industry: ObjArray = np.empty(n, dtype=object)
-        self.industry[:] = [d.industry for d in data]
-        self.text_len = np.fromiter((len(d.text) for d in data), dtype=np.int64, count=n)
-        self.alt_len = np.fromiter((len(d.alt) for d in data), dtype=np.int64, count=n)
-        self.present = np.fromiter((bool(d.keys) for d in data), dtype=bool, count=n)
+        self.industry[:] = industries
+        self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
+        self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
         self.multi = np.fromiter(
-            (len(d.keys) > 1 or len(d.aux) > 1 for d in data), dtype=bool, count=n
+            (len(k) > 1 or len(x) > 1 for k, x in zip(keys, aux, strict=True)), dtype=bool, count=n
         )
+
+    def first2(self, aux: bool) -> tuple[ObjArray, ObjArray, npt.NDArray[np.bool_]]:
+        """Each record's first and second key (or aux value; ``""`` when absent) and whether it
+        has more than two: most multi-valued fields hold two, so pairs compare as arrays."""
+        cache: dict[bool, tuple[ObjArray, ObjArray, npt.NDArray[np.bool_]]] | None = getattr(self, "_first2", None)
+        if cache is None:
+            cache = {}
+            self._first2 = cache
+        got = cache.get(aux)
+        if got is None:
+            seqs = self.aux if aux else self.keys
+            n = len(seqs)
+            x0: ObjArray = np.empty(n, dtype=object)
+            x0[:] = [t[0] if t else "" for t in seqs]
+            x1: ObjArray = np.empty(n, dtype=object)
+            x1[:] = [t[1] if len(t) > 1 else "" for t in seqs]
+            many = np.fromiter((len(t) > 2 for t in seqs), dtype=bool, count=n)
+            got = cache[aux] = (x0, x1, many)
+        return got
+
+    @property
+    def han(self) -> npt.NDArray[np.bool_]:
+        """Whether each record's text has Han characters (computed once, on first use)."""
+        h: npt.NDArray[np.bool_] | None = getattr(self, "_han", None)
+        if h is None:
+            h = np.fromiter(map(has_han, self.text), dtype=bool, count=len(self.text))
+            self._han = h
+        return h
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Any]], /, *, attrs: Sequence[str]) -> Columns:
+        """The same columns from plain rows: ``rows[r][t]`` is attribute ``attrs[t]`` of a
+        :class:`FieldData` (as an index stores them), so no ``FieldData`` is built.
+
+        Examples:
+            >>> fd = FieldData(("acme",), "acme", "acme", (), "Acme", ())
+            >>> names = ("keys", "text", "alt", "aux", "shown", "region", "industry")
+            >>> row = tuple(getattr(fd, a) for a in names)
+            >>> c = Columns.from_rows([row], attrs=names)
+            >>> c.key0.tolist(), c.present.tolist(), c.text_len.tolist()
+            (['acme'], [True], [4])
+        """
+        at = {a: t for t, a in enumerate(attrs)}
+        ik, ix, it, ia, ir, ii = (at[a] for a in ("keys", "aux", "text", "alt", "region", "industry"))
+        n = len(rows)
+        self = cls.__new__(cls)
+        self.keys = keys = [r[ik] for r in rows]
+        self.aux = aux = [r[ix] for r in rows]
+        self.key0 = np.empty(n, dtype=object)
+        self.key0[:] = [k[0] if k else "" for k in keys]
+        self.aux0 = np.empty(n, dtype=object)
+        self.aux0[:] = [a[0] if a else "" for a in aux]
+        texts = [r[it] for r in rows]
+        alts = [r[ia] for r in rows]
+        self.text = np.empty(n, dtype=object)
+        self.text[:] = texts
+        self.alt = np.empty(n, dtype=object)
+        self.alt[:] = alts
+        self.region = np.empty(n, dtype=object)
+        self.region[:] = [r[ir] for r in rows]
+        self.industry = np.empty(n, dtype=object)
+        self.industry[:] = [r[ii] for r in rows]
+        self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
+        self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
+        self.multi = np.fromiter(
+            (len(k) > 1 or len(a) > 1 for k, a in zip(keys, aux, strict=True)), dtype=bool, count=n
+        )
+        return self
 
 
 def _sim(scorer: Any, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
@@ -163,14 +236,21 @@ def _surname_only(ca: Columns, cb: Columns, i: IntArray, j: IntArray) -> npt.NDA
 
 def _shared_cross(ca: Columns, cb: Columns, i: IntArray, j: IntArray) -> npt.NDArray[np.bool_]:
     """Domain PARTIAL: a website key on one side among the other's aux (email company) domains."""
-    out = np.zeros(len(i), dtype=bool)
-    cand = np.flatnonzero((ca.aux0[i] != "") & (cb.aux0[j] != ""))
-    for t in cand.tolist():
-        ka, kb = set(ca.keys[i[t]]), set(cb.keys[j[t]])
-        aa, ab = ca.aux[i[t]], cb.aux[j[t]]
-        if (ka and not ka.isdisjoint(ab)) or (kb and not kb.isdisjoint(aa)):
-            out[t] = True
-    return out
+
+    def inside(k: Columns, x: Columns, p: IntArray, q: IntArray) -> npt.NDArray[np.bool_]:
+        k0, k1, km = k.first2(False)
+        x0, x1, xm = x.first2(True)
+        ka, kb = k0[p], k1[p]
+        xa, xb = x0[q], x1[q]
+        found: npt.NDArray[np.bool_] = np.asarray(
+            ((ka != "") & ((ka == xa) | (ka == xb))) | ((kb != "") & ((kb == xa) | (kb == xb))), dtype=bool
+        )
+        for t in np.flatnonzero((km[p] | xm[q]) & ~found).tolist():
+            ks = k.keys[p[t]]
+            found[t] = bool(ks) and not set(ks).isdisjoint(x.aux[q[t]])
+        return found
+
+    return np.asarray(inside(ca, cb, i, j) | inside(cb, ca, j, i), dtype=bool)
 
 
 def compare(
@@ -242,9 +322,7 @@ def _fuzzy(
     lv = np.full(len(idx), Level.DIFFERENT, dtype=np.int8)
     if kind == "company":
         aa, ab = ca.alt[i], cb.alt[j]
-        ha = np.fromiter((has_han(x) for x in ta), bool, len(ta))
-        hb = np.fromiter((has_han(x) for x in tb), bool, len(tb))
-        han = ha & hb
+        han = ca.han[i] & cb.han[j]
         # Pinyin = Latin is cross-script evidence (海天 / HAITIAN); two Han names that only sound
         # alike (韵达 / 运达) are different characters, so their ASCII forms are not compared.
         cross = (aa == ab) & (aa != "") & ~han
