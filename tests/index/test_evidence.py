@@ -135,3 +135,24 @@ def test_lambda_scales_with_the_list() -> None:
     scorer = Scorer(ix.model, [{}, {}], 2, size=1_000_000)
     assert scorer.prior_weight < ix.model.prior_weight(2) - 6.6
     assert small.probability >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("平安银行股份有限公司", "Ping An Bank Co., Ltd."),
+        ("华天酒店集团股份有限公司", "HUATIAN HOTEL GROUP CO., LTD."),
+        ("龙源电力集团股份有限公司", "Longyuan Power Group Corp."),
+    ],
+)
+def test_a_han_name_meets_its_translated_english_name(han: str, latin: str) -> None:
+    c = _best(COMPANY, {"company": han}, {"company": latin})
+    assert _level(c, "company") == "cross_script"
+    assert c.rule == "company.trade"
+
+
+def test_an_untranslated_product_line_is_not_cross_script() -> None:
+    ix = Index(COMPANY)
+    ix.add({"id": "a", "company": "华天酒店"})
+    found = ix.candidates({"id": "b", "company": "Huatian Bank"})
+    assert all(_level(c, "company") != "cross_script" for c in found)

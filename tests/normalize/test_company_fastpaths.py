@@ -279,3 +279,15 @@ def test_fold_table_equals_to_simplified_on_every_bmp_han_character() -> None:
 def test_fast_fold_equals_text_fold_on_listed_companies() -> None:
     names = _listed_names()
     assert [n for n in names if company._fold(n) != text.fold(n)] == []
+
+
+def test_trade_keys_laws() -> None:
+    from dupguard.normalize.company import parse, trade_keys
+
+    # same trade name and translated product line → a shared key
+    assert set(trade_keys(parse("宁波海天塑料有限公司"))) & set(trade_keys(parse("Haitian Plastics Co., Ltd.")))
+    # no product word, or too short a trade name → no keys
+    assert trade_keys(parse("宁波海天进出口有限公司")) == ()
+    assert trade_keys(parse("TCL Bank")) == ()
+    # Traditional folds like Simplified
+    assert trade_keys(parse("平安銀行")) == trade_keys(parse("平安银行"))

@@ -90,7 +90,7 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 }
 
 ObjArray = npt.NDArray[np.object_]
-_COLUMN_ATTRS: Final = operator.attrgetter("keys", "aux", "text", "alt", "region", "industry")
+_COLUMN_ATTRS: Final = operator.attrgetter("keys", "aux", "text", "alt", "region", "industry", "trade")
 _PARALLEL_PAIRS: Final = 20_000
 IntArray = npt.NDArray[np.int64]
 
@@ -99,14 +99,15 @@ class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
     __slots__ = (
-        "_first2", "_han", "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region",
-        "text", "text_len",
+        "_first2", "_han", "_has_trade", "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region",
+        "text", "text_len", "trade",
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
         n = len(data)
-        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 6
-        keys, aux, texts, alts, regions, industries = (list(c) for c in cols)
+        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 7
+        keys, aux, texts, alts, regions, industries, trades = (list(c) for c in cols)
+        self.trade = trades
         self.keys = keys
         self.aux = aux
         self.key0: ObjArray = np.empty(n, dtype=object)
@@ -146,6 +147,15 @@ class Columns:
             many = np.fromiter((len(t) > 2 for t in seqs), dtype=bool, count=n)
             got = cache[aux] = (x0, x1, many)
         return got
+
+    @property
+    def has_trade(self) -> npt.NDArray[np.bool_]:
+        """Whether each record has trade-name keys (computed once, on first use)."""
+        h: npt.NDArray[np.bool_] | None = getattr(self, "_has_trade", None)
+        if h is None:
+            h = np.fromiter(map(bool, self.trade), dtype=bool, count=len(self.trade))
+            self._has_trade = h
+        return h
 
     @property
     def han(self) -> npt.NDArray[np.bool_]:
@@ -189,6 +199,8 @@ class Columns:
         self.region[:] = [r[ir] for r in rows]
         self.industry = np.empty(n, dtype=object)
         self.industry[:] = [r[ii] for r in rows]
+        itr = at.get("trade")
+        self.trade = [() for _ in rows] if itr is None else [r[itr] for r in rows]
         self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
         self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
@@ -326,6 +338,13 @@ def _fuzzy(
         # Pinyin = Latin is cross-script evidence (海天 / HAITIAN); two Han names that only sound
         # alike (韵达 / 运达) are different characters, so their ASCII forms are not compared.
         cross = (aa == ab) & (aa != "") & ~han
+        # A Han name and its English rendering: same trade name in pinyin, product line
+        # translated (平安银行 / Ping An Bank; see company.trade_keys).
+        maybe = ~cross & (ca.han[i] != cb.han[j]) & ca.has_trade[i] & cb.has_trade[j]
+        for t in np.flatnonzero(maybe).tolist():
+            x, y = ca.trade[i[t]], cb.trade[j[t]]
+            if x and y and not set(x).isdisjoint(y):
+                cross[t] = True
         use_ascii = (aa != "") & (ab != "") & ~han
         xa, xb = ca.aux0[i], cb.aux0[j]
         s = np.maximum.reduce(

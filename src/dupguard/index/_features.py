@@ -42,6 +42,9 @@ class FieldData:
     #: company only: the business groups its industry words name (``technology``, ``trade``, …),
     #: sorted and comma-joined; two disjoint non-empty sets contradict a shared trade name.
     industry: str = ""
+    #: company only: :func:`dupguard.normalize.company.trade_keys` (trade name | product line),
+    #: how a Han name meets its English rendering (平安银行 / Ping An Bank).
+    trade: tuple[str, ...] = ()
 
 
 #: Industry labels (``company.parse(...).industry``) → the line of business they assert. A
@@ -212,12 +215,16 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     texts: list[str] = []
     blocks: list[str] = []
     business: set[str] = set()
+    trade: list[str] = []
     for v in values:
         try:
             p = company.parse(v)
         except NormalizationError:
             continue
         business.update(_BUSINESS[x] for x in p.industry if x in _BUSINESS)
+        for t in company.trade_keys(p):
+            trade.append(t)
+            blocks.append(f"{f.name}.trade:{t}")
         if p.region:
             # Region + core is the identity: 湖北能源 ≠ 云南能源, while both share the core 能源.
             keys.append(f"{p.region}|{p.key}")
@@ -245,7 +252,7 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     # or a zero-width space removed) still meets "ACME Trading" whose core is "acme".
     return FieldData(
         k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks),
-        regions[0] if regions else "", ",".join(sorted(business)),
+        regions[0] if regions else "", ",".join(sorted(business)), _dedup(trade),
     )
 
 
@@ -374,10 +381,13 @@ class Extractor:
     The memo lives in the instance (one per index or batch run), never in a module global.
     """
 
-    __slots__ = ("_memo", "schema")
+    __slots__ = ("_memo", "_memo_size", "schema")
 
-    def __init__(self, schema: Schema, /) -> None:
+    def __init__(self, schema: Schema, /, *, memo_size: int = 1_000_000) -> None:
+        # memo_size: at most this many field values are memoised (0: none). A batch run wants a
+        # big memo; a long-lived index a small one, or the memo outweighs the index itself.
         self.schema = schema
+        self._memo_size = memo_size
         self._memo: dict[tuple[int, tuple[str, ...]], FieldData] = {}
 
     def features(self, record: object, /) -> Features:
@@ -395,7 +405,7 @@ class Extractor:
             fd = self._memo.get(memo_key)
             if fd is None:
                 fd = _EXTRACTORS[f.kind](values, f, self.schema.region)
-                if len(self._memo) < 1_000_000:
+                if len(self._memo) < self._memo_size:
                     self._memo[memo_key] = fd
             out.append(fd)
         fields = tuple(self._with_org_domains(out))

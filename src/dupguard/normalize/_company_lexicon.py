@@ -26,6 +26,7 @@ from dupguard.normalize import text
 
 __all__ = [
     "Lexicon",
+    "ProductTerms",
     "RegionEntry",
     "cjk_run",
     "fast_pinyin",
@@ -33,6 +34,7 @@ __all__ = [
     "han_runs",
     "latin_tokens",
     "lexicon",
+    "product_terms",
     "table_pinyin",
 ]
 
@@ -275,6 +277,40 @@ def lexicon() -> Lexicon:
 
 #: The BMP Han blocks the fast fold path admits: Extension A, the URO and the compatibility block.
 HAN_BMP: Final = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@dataclass(frozen=True, slots=True)
+class ProductTerms:
+    """Lines of products that end company names, by concept, in Han and in English.
+
+    Attributes:
+        han: Han term (Simplified) → concept.
+        latin: English word (folded) → concept.
+        han_lengths: the Han terms' lengths, longest first.
+    """
+
+    han: dict[str, str]
+    latin: dict[str, str]
+    han_lengths: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def product_terms() -> ProductTerms:
+    """Load ``_data/product_terms.tsv`` once (cached).
+
+    Examples:
+        >>> t = product_terms()
+        >>> t.han["银行"], t.latin["hotels"], t.han["酒店"]
+        ('bank', 'hotel', 'hotel')
+    """
+    han: dict[str, str] = {}
+    latin: dict[str, str] = {}
+    for concept, han_terms, latin_words, *_ in _rows("product_terms.tsv"):
+        for term in han_terms.split():
+            han.setdefault(term, concept)
+        for word in latin_words.split():
+            latin.setdefault(word, concept)
+    return ProductTerms(han, latin, tuple(sorted({len(t) for t in han}, reverse=True)))
 
 
 @lru_cache(maxsize=1)

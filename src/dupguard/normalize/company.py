@@ -77,9 +77,10 @@ from dupguard.normalize._company_lexicon import (
     han_runs,
     latin_tokens,
     lexicon,
+    product_terms,
 )
 
-__all__ = ["ParsedCompany", "canonical", "is_valid", "parse"]
+__all__ = ["ParsedCompany", "canonical", "is_valid", "parse", "trade_keys"]
 
 # Text of only these characters folds exactly like text.fold does on its ASCII path plus OpenCC:
 # printable ASCII, CJK unified ideographs (no NFKC mapping, no case) and full-width brackets.
@@ -685,3 +686,56 @@ def is_valid(raw: object) -> bool:
     except InvalidCompanyName:
         return False
     return True
+
+
+#: A trade name this short in ASCII (``tcl``) says too little on its own across scripts.
+_TRADE_MIN: Final = 4
+
+
+def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
+    """Keys that let a Han name meet its English rendering: ``trade-name ASCII | product line``.
+
+    Chinese names end in a product line (平安**银行**, 华天**酒店**) that English names
+    translate (Ping An **Bank**, Huatian **Hotel**), so the pinyin of the whole core never
+    equals the English core. Trailing product words are taken off both — Han terms and English
+    words from a hand-compiled bilingual table (``_data/product_terms.tsv``) — and each one
+    found gives a key of the remaining trade name in ASCII (pinyin for Han) and the product
+    concept. Two names share a key only if their trade names read alike *and* their product
+    lines translate: 华天酒店 / Huatian Hotel do, 华天酒店 / Huatian Bank do not. Names with
+    no product word, or a trade name under four ASCII letters, have no keys.
+
+    Examples:
+        >>> trade_keys(parse("平安银行股份有限公司")), trade_keys(parse("Ping An Bank Co., Ltd."))
+        (('pingan|bank',), ('pingan|bank',))
+        >>> trade_keys(parse("湖南华天大酒店")) == trade_keys(parse("Huatian Hotel"))
+        False
+        >>> trade_keys(parse("华天酒店集团")), trade_keys(parse("HUATIAN HOTEL GROUP"))
+        (('huatian|hotel',), ('huatian|hotel',))
+        >>> trade_keys(parse("Acme Trading Ltd"))
+        ()
+    """
+    terms = product_terms()
+    core = parsed.core
+    concepts: list[str] = []
+    if _HAN_CORE_RE.fullmatch(core):
+        trade = core
+        found = True
+        while found:
+            found = False
+            for n in terms.han_lengths:
+                if len(trade) >= n + 2 and trade[-n:] in terms.han:
+                    concepts.append(terms.han[trade[-n:]])
+                    trade = trade[:-n]
+                    found = True
+                    break
+        ascii_trade = fast_pinyin(trade).replace(" ", "") if concepts else ""
+    elif core.isascii():
+        words = core.split()
+        while len(words) > 1 and words[-1] in terms.latin:
+            concepts.append(terms.latin[words.pop()])
+        ascii_trade = _NON_ALNUM_RE.sub("", "".join(words)) if concepts else ""
+    else:
+        return ()
+    if len(ascii_trade) < _TRADE_MIN:
+        return ()
+    return tuple(dict.fromkeys(f"{ascii_trade}|{c}" for c in concepts))
