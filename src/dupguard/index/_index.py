@@ -1,20 +1,70 @@
-"""The in-memory index: one record at a time, as a CRM checks a customer before saving it."""
+"""The in-memory index: one record at a time, as a CRM checks a customer before saving it.
+
+Layout (issue 4: under 1 KB per record at a million records): a record lives in an integer
+*slot* — ``id → slot`` dict, ``slot → id`` list, an ``alive`` array — and its scoring data in one
+``marshal`` blob (plain tuples of strings, see :mod:`dupguard.index._store`) packed in a
+:class:`~dupguard.index._store.BlobHeap`; blocking keys and term-frequency keys are 64-bit hashes
+in sorted numpy arrays (:class:`~dupguard.index._store.Postings`,
+:class:`~dupguard.index._store.HashCounts`). A query hashes its blocking keys, finds the records
+sharing them, keeps the ``max_scored`` sharing the most, and decodes and scores only those with
+the same :class:`~dupguard.index._score.Scorer` as the batch path, so scores agree to 1e-9.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Literal
+import functools
+import heapq
+import marshal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from dupguard.errors import InvalidRecord, RecordReason
+from dupguard.index._compare import Columns
 from dupguard.index._features import Extractor, Features
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
-from dupguard.index._score import FieldExplanation, Scorer, probability
+from dupguard.index._score import FieldExplanation, Scored, Scorer, probability
+from dupguard.index._store import (
+    EMPTY_ROW,
+    FIELD_ATTRS,
+    BlobHeap,
+    HashCounts,
+    Postings,
+    decode_field,
+    encode_fields,
+)
 
 __all__ = ["Candidate", "DemotedKey", "Index", "IndexStats", "default_block_limit"]
+
+Bools = npt.NDArray[np.bool_]
+#: Field values memoised by an index's extractor.
+_MEMO_SIZE: Final = 4096
+#: Initial capacity of the ``alive`` array (it doubles as needed).
+_MIN_SLOTS: Final = 1024
+#: Removed records' postings are purged once more than max(this, a quarter of all) are dead.
+_MIN_PURGE: Final = 50_000
+_KEYS: Final = FIELD_ATTRS.index("keys")
+#: Slot numbers are created this many at a time (see ``_insert``).
+_SLOT_BLOCK: Final = 1 << 14
+#: ``add_many`` of at least this many records ends by merging every buffer.
+_FLUSH_AFTER: Final = 10_000
+
+
+def _explainer(
+    scorer: Scorer, query: Features, rid: str, row: Sequence[Any], scored: Scored, t: int
+) -> Callable[[], tuple[FieldExplanation, ...]]:
+    """The explanation of pair *t*, built once when first asked for."""
+
+    @functools.cache
+    def explain() -> tuple[FieldExplanation, ...]:
+        other = Features(rid, tuple(decode_field(r) for r in row), ())
+        return scorer.explain(query, other, scored, t)
+
+    return explain
 
 
 def default_block_limit(n_records: int, /) -> int:
@@ -58,11 +108,12 @@ class Candidate:
     weight: float
     rule: str
     key: str
-    explanation: tuple[FieldExplanation, ...]
+    # Built on first use: a CRM check looks at one or two explanations, not all ten.
+    explainer: Callable[[], tuple[FieldExplanation, ...]] = field(repr=False, compare=False)
 
     def explain(self) -> tuple[FieldExplanation, ...]:
         """Per field: the level reached, its weight, and the two values compared."""
-        return self.explanation
+        return self.explainer()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,25 +142,33 @@ class IndexStats:
     demoted: tuple[DemotedKey, ...]
 
 
-class _Adjusted(Mapping[str, int]):
-    """Term-frequency counts as they would be with the query record in the index."""
+class _TermCounts(Mapping[str, int]):
+    """One field's term-frequency counts as the scorer sees them during one query.
 
-    __slots__ = ("_base", "_delta")
+    The counts of the query's own keys (the only keys an EXACT level can match on) are
+    precomputed with the query record counted in; any other key is looked up in the store.
+    Iteration covers the precomputed keys only: the scorer looks keys up, it never iterates.
+    """
 
-    def __init__(self, base: Mapping[str, int], delta: Mapping[str, int]) -> None:
-        self._base, self._delta = base, delta
+    __slots__ = ("_counts", "_field", "_known")
+
+    def __init__(self, counts: HashCounts, field: int, known: dict[str, int]) -> None:
+        self._counts, self._field, self._known = counts, field, known
 
     def __getitem__(self, key: str) -> int:
-        return self._base.get(key, 0) + self._delta.get(key, 0)
+        return self.get(key)
 
     def get(self, key: str, default: object = 0) -> int:
-        return self._base.get(key, 0) + self._delta.get(key, 0)
+        known = self._known.get(key)
+        if known is not None:
+            return known
+        return self._counts.get(hash((self._field, key)))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(set(self._base) | set(self._delta))
+        return iter(self._known)
 
     def __len__(self) -> int:
-        return len(set(self._base) | set(self._delta))
+        return len(self._known)
 
 
 class Index:
@@ -135,6 +194,7 @@ class Index:
         1
     """
 
+
     def __init__(
         self,
         schema: Schema | None = None,
@@ -155,10 +215,25 @@ class Index:
         self._schema = schema or (model.schema if model is not None else Schema.customers())
         self._model = model or Model.default(self._schema)
         self._block_limit = block_limit or self._schema.max_block_size
-        self._extract = Extractor(self._schema)
-        self._records: dict[str, Features] = {}
-        self._blocks: dict[str, set[str]] = {}
-        self._counts: list[dict[str, int]] = [{} for _ in self._schema.fields]
+        # A small memo: repeated values (countries, a shared phone) are extracted once, and the
+        # memo never outweighs the index.
+        self._extract = Extractor(self._schema, memo_size=_MEMO_SIZE)
+        # Records live in slots (never reused): id → slot, slot → id, alive, and per slot one
+        # marshal blob (the fields' scoring data and the record's blocking-key hashes).
+        self._slot_of: dict[str, int] = {}
+        self._ids: list[str | None] = []
+        self._slot_pool: list[int] = []
+        self._pool_base = 0
+        self._blobs = BlobHeap()
+        self._alive: Bools = np.zeros(_MIN_SLOTS, dtype=bool)
+        self._postings = Postings()
+        self._dead = 0  # postings of removed slots not yet purged
+        self._block_counts = HashCounts()
+        self._term_counts = HashCounts()  # keyed by hash((field index, exact key))
+        # hash → blocking key, for keys whose count ever exceeded the smallest possible limit:
+        # stats() reports demoted keys by name.
+        self._names: dict[int, str] = {}
+        self._name_floor = self._block_limit or default_block_limit(0)
 
     @property
     def schema(self) -> Schema:
@@ -171,10 +246,10 @@ class Index:
         return self._model
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._slot_of)
 
     def __contains__(self, record_id: object) -> bool:
-        return str(record_id) in self._records
+        return str(record_id) in self._slot_of
 
     def block_limit(self) -> int:
         """The block-size limit in force now (see :func:`default_block_limit`).
@@ -183,7 +258,7 @@ class Index:
             >>> Index().block_limit()
             50
         """
-        return self._block_limit or default_block_limit(len(self._records))
+        return self._block_limit or default_block_limit(len(self._slot_of))
 
     # --- mutation -----------------------------------------------------------------------------
 
@@ -202,7 +277,7 @@ class Index:
             dupguard.errors.InvalidRecord: record 'a': duplicate_id, got 'a'
         """
         feats = self._extract.features(record)
-        if feats.id in self._records:
+        if feats.id in self._slot_of:
             raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
         self._insert(feats)
 
@@ -221,23 +296,36 @@ class Index:
             >>> len(ix), [e.reason.value for e in bad]
             (1, ['missing_id'])
         """
-        good: list[Features] = []
+        # Records are indexed as they come (no list of features held: at a million records it
+        # would outweigh the index); on an error the ones added are removed again, which
+        # restores the exact prior state.
         rejected: list[InvalidRecord] = []
-        seen = set(self._records)
-        for rec in records:
-            try:
-                feats = self._extract.features(rec)
-                if feats.id in seen:
-                    raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
-            except InvalidRecord as err:
-                if on_error == "raise":
-                    raise
-                rejected.append(err)
-                continue
-            seen.add(feats.id)
-            good.append(feats)
-        for feats in good:
-            self._insert(feats)
+        added: list[str] = []
+        # A bulk load repeats values (countries, a customer's company across contacts): a big
+        # memo for its duration, dropped after, keeps the index's own memo small.
+        extract = Extractor(self._schema).features
+        try:
+            for rec in records:
+                try:
+                    feats = extract(rec)
+                    if feats.id in self._slot_of:
+                        raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
+                except InvalidRecord as err:
+                    if on_error == "raise":
+                        raise
+                    rejected.append(err)
+                    continue
+                self._insert(feats)
+                added.append(feats.id)
+        except BaseException:
+            for rid in reversed(added):
+                self._delete(rid)
+            raise
+        if len(added) >= _FLUSH_AFTER:
+            # A bulk load ends merged: the buffers are the least compact part of the index.
+            self._merge()
+            self._block_counts.merge()
+            self._term_counts.merge()
         return tuple(rejected)
 
     def update(self, record: Mapping[str, object], /) -> None:
@@ -252,7 +340,7 @@ class Index:
             1
         """
         feats = self._extract.features(record)
-        if feats.id not in self._records:
+        if feats.id not in self._slot_of:
             raise InvalidRecord(RecordReason.UNKNOWN_ID, feats.id, record_id=feats.id)
         self._delete(feats.id)
         self._insert(feats)
@@ -270,33 +358,69 @@ class Index:
             dupguard.errors.InvalidRecord: record 'nope': unknown_id, got 'nope'
         """
         rid = str(record_id)
-        if rid not in self._records:
+        if rid not in self._slot_of:
             raise InvalidRecord(RecordReason.UNKNOWN_ID, rid, record_id=rid)
         self._delete(rid)
 
     def _insert(self, feats: Features) -> None:
-        self._records[feats.id] = feats
-        for b in feats.blocks:
-            self._blocks.setdefault(b, set()).add(feats.id)
-        for f, fd in enumerate(feats.fields):
-            counts = self._counts[f]
-            for k in fd.keys:
-                counts[k] = counts.get(k, 0) + 1
+        slot = len(self._ids)
+        if slot - self._pool_base >= len(self._slot_pool):
+            # Slot numbers are made in blocks, so these long-lived small objects sit together
+            # rather than one in each memory pool of the build's short-lived ones, which would
+            # keep all those pools from being returned.
+            self._pool_base = slot
+            self._slot_pool = list(range(slot, slot + _SLOT_BLOCK))
+        slot = self._slot_pool[slot - self._pool_base]
+        if slot >= len(self._alive):
+            grown = np.zeros(2 * len(self._alive), dtype=bool)
+            grown[: len(self._alive)] = self._alive
+            self._alive = grown
+        block_hashes = [hash(b) for b in feats.blocks]
+        fields = encode_fields(feats.fields)
+        blob = marshal.dumps((fields, np.array(block_hashes, dtype=np.int64).tobytes()))
+        self._slot_of[feats.id] = slot
+        self._ids.append(feats.id)
+        self._blobs.append(blob)  # at the same slot
+        self._alive[slot] = True
+        counts = self._block_counts.add(block_hashes, 1)
+        floor = self._name_floor
+        for t in np.flatnonzero(counts > floor).tolist():
+            self._names.setdefault(block_hashes[t], feats.blocks[t])
+        self._term_counts.add(_term_hashes(fields), 1)
+        self._postings.add(block_hashes, slot)
+        if self._postings.merge_due():
+            self._merge()
 
     def _delete(self, rid: str) -> None:
-        feats = self._records.pop(rid)
-        for b in feats.blocks:
-            members = self._blocks[b]
-            members.discard(rid)
-            if not members:
-                del self._blocks[b]
-        for f, fd in enumerate(feats.fields):
-            counts = self._counts[f]
-            for k in fd.keys:
-                if counts[k] == 1:
-                    del counts[k]
-                else:
-                    counts[k] -= 1
+        slot = self._slot_of.pop(rid)
+        blob = self._blobs.get(slot)
+        self._blobs.drop(slot)
+        self._ids[slot] = None
+        self._alive[slot] = False
+        fields, packed = marshal.loads(blob)
+        block_hashes = np.frombuffer(packed, dtype=np.int64).tolist()
+        self._block_counts.add(block_hashes, -1)
+        self._term_counts.add(_term_hashes(fields), -1)
+        self._dead += len(block_hashes)
+        if self._dead > max(_MIN_PURGE, len(self._postings) // 4):
+            self._merge()
+
+    def _merge(self) -> None:
+        """Merge the postings buffer and purge removed slots' postings."""
+        self._postings.merge(self._alive)
+        self._dead = 0
+
+    def _state(self) -> dict[str, object]:
+        """A canonical snapshot of what the index holds (for tests): ids, live postings as
+        ``(key hash, id)``, and the positive counts per blocking-key hash and per term hash."""
+        postings = {(h, self._ids[s]) for h, s in self._postings.as_pairs(self._alive)}
+        return {
+            "ids": frozenset(self._slot_of),
+            "postings": frozenset(postings),
+            "blocks": self._block_counts.as_dict(),
+            "terms": self._term_counts.as_dict(),
+            "distinct": self._block_counts.distinct,
+        }
 
     # --- queries ------------------------------------------------------------------------------
 
@@ -322,74 +446,107 @@ class Index:
             ('a', 'company.ascii')
         """
         query = self._query_features(record)
-        limit_size = self.block_limit()
-        found: dict[str, str] = {}
-        shared: dict[str, int] = {}
-        for b in query.blocks:
-            members = self._blocks.get(b)
-            if not members or len(members) > limit_size:
-                continue
-            for rid in members:
-                if rid == query.id:
-                    continue
-                if rid in found:
-                    shared[rid] += 1
-                else:
-                    found[rid] = b
-                    shared[rid] = 1
-        if not found:
+        if not query.blocks or not self._slot_of:
             return ()
-        if len(found) > self._max_scored:
-            # Salesforce-style top-K by match keys: score those sharing the most blocking keys.
-            ids = sorted(sorted(found, key=lambda r: (-shared[r], r))[: self._max_scored])
-        else:
-            ids = sorted(found)
-        others = [self._records[r] for r in ids]
-        scorer = self._scorer_for(query)
-        n = len(ids)
-        scored = scorer.score([query], others, np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64))
+        hashes = np.fromiter((hash(b) for b in query.blocks), dtype=np.int64, count=len(query.blocks))
+        sizes = self._block_counts.get_many(hashes)
+        usable = np.flatnonzero((sizes > 0) & (sizes <= self.block_limit()))
+        if not len(usable):
+            return ()
+        slots, which = self._postings.lookup(hashes[usable])
+        keep = self._alive[slots]
+        own = self._slot_of.get(query.id)
+        if own is not None:
+            keep &= slots != own
+        slots, which = slots[keep], which[keep]
+        if not len(slots):
+            return ()
+        # Per candidate: how many of the query's blocking keys it shares, and the first one
+        # (in the query's key order) — its provenance.
+        uniq, first, shared = np.unique(slots, return_index=True, return_counts=True)
+        found = uniq.tolist()
+        via = usable[which[first]].tolist()
+        ids_of = self._ids
+        picked = self._top(found, shared) if len(found) > self._max_scored else range(len(found))
+        order = sorted(picked, key=lambda t: ids_of[found[t]] or "")
+        ids = [ids_of[found[t]] or "" for t in order]
+        blobs = self._blobs
+        rows = [marshal.loads(blobs.get(found[t]))[0] for t in order]
+        n = len(rows)
+        cols = [
+            Columns.from_rows([r[f] or EMPTY_ROW for r in rows], attrs=FIELD_ATTRS)
+            for f in range(len(self._schema.fields))
+        ]
+        scorer = self._scorer_for(query, own)
+        scored = scorer.score_columns(
+            scorer.columns([query]), cols, np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
+        )
         probs = probability(scored.weight)
-        order = sorted(range(n), key=lambda t: (-float(scored.weight[t]), ids[t]))
+        weights = scored.weight.tolist()
         out: list[Candidate] = []
-        for t in order:
-            if float(probs[t]) < min_probability:
+        for t in sorted(range(n), key=lambda t: (-weights[t], ids[t])):
+            p = float(probs[t])
+            if p < min_probability:
                 continue
-            rule, _, key = found[ids[t]].partition(":")
+            rule, _, key = query.blocks[via[order[t]]].partition(":")
             out.append(
                 Candidate(
                     id=ids[t],
-                    probability=float(probs[t]),
-                    weight=float(scored.weight[t]),
+                    probability=p,
+                    weight=weights[t],
                     rule=rule,
                     key=key,
-                    explanation=scorer.explain(query, others[t], scored, t),
+                    explainer=_explainer(scorer, query, ids[t], rows[t], scored, t),
                 )
             )
             if len(out) >= limit:
                 break
         return tuple(out)
 
+    def _top(self, found: list[int], shared: npt.NDArray[np.int64]) -> list[int]:
+        """Positions in *found* of the ``max_scored`` slots sharing the most keys, ties by id
+        (Salesforce-style top-K by match keys)."""
+        k = self._max_scored
+        kth = int(np.partition(shared, len(shared) - k)[len(shared) - k])
+        sure = np.flatnonzero(shared > kth).tolist()
+        ties = np.flatnonzero(shared == kth).tolist()
+        ids_of = self._ids
+        return sure + heapq.nsmallest(k - len(sure), ties, key=lambda t: ids_of[found[t]] or "")
+
     def _query_features(self, record: Mapping[str, object]) -> Features:
         if isinstance(record, Mapping) and self._schema.id not in record:
             record = {**record, self._schema.id: "\x00query"}
         return self._extract.features(record)
 
-    def _scorer_for(self, query: Features) -> Scorer:
-        """Term frequencies as if the query were in the index (so batch and one-record agree)."""
-        stored = self._records.get(query.id)
-        if stored is not None and stored == query:
-            return Scorer(self._model, self._counts, len(self._records))
+    def _scorer_for(self, query: Features, own: int | None) -> Scorer:
+        """Term frequencies as if the query were in the index (so batch and one-record agree):
+        counted in, and the indexed record of the same id (*own*'s slot) counted out."""
+        stored: tuple[tuple[Any, ...] | None, ...] | None = None
+        if own is not None:
+            stored = marshal.loads(self._blobs.get(own))[0]
         deltas: list[dict[str, int]] = []
         for f, fd in enumerate(query.fields):
             d: dict[str, int] = {}
             for k in fd.keys:
                 d[k] = d.get(k, 0) + 1
-            if stored is not None:
-                for k in stored.fields[f].keys:
+            row = stored[f] if stored is not None else None
+            if row is not None:
+                keys: tuple[str, ...] = row[_KEYS]
+                for k in keys:
                     d[k] = d.get(k, 0) - 1
             deltas.append(d)
-        total = len(self._records) + (0 if stored is not None else 1)
-        return Scorer(self._model, [_Adjusted(c, d) for c, d in zip(self._counts, deltas, strict=True)], total)
+        hashes = np.fromiter(
+            (hash((f, k)) for f, d in enumerate(deltas) for k in d),
+            dtype=np.int64,
+            count=sum(map(len, deltas)),
+        )
+        base = iter(self._term_counts.get_many(hashes).tolist())
+        views = [
+            _TermCounts(self._term_counts, f, {k: next(base) + v for k, v in d.items()})
+            for f, d in enumerate(deltas)
+        ]
+        total = len(self._slot_of) + (0 if own is not None else 1)
+        return Scorer(self._model, views, total)
 
     def stats(self) -> IndexStats:
         """Size, distinct keys, the block limit and the demoted keys.
@@ -402,14 +559,29 @@ class Index:
             [('org', 'acme.com', 3)]
         """
         lim = self.block_limit()
+        named = list(self._names.items())
+        sizes = self._block_counts.get_many(np.array([h for h, _ in named], dtype=np.int64)).tolist()
         demoted = sorted(
             (
-                DemotedKey(rule=b.partition(":")[0], key=b.partition(":")[2], records=len(m))
-                for b, m in self._blocks.items()
-                if len(m) > lim
+                DemotedKey(rule=b.partition(":")[0], key=b.partition(":")[2], records=c)
+                for (_, b), c in zip(named, sizes, strict=True)
+                if c > lim
             ),
             key=lambda d: (-d.records, d.rule, d.key),
         )
         return IndexStats(
-            records=len(self._records), keys=len(self._blocks), block_limit=lim, demoted=tuple(demoted)
+            records=len(self._slot_of),
+            keys=self._block_counts.distinct,
+            block_limit=lim,
+            demoted=tuple(demoted),
         )
+
+
+def _term_hashes(fields: tuple[tuple[Any, ...] | None, ...]) -> list[int]:
+    """Hashes of ``(field index, exact key)`` of a record's stored fields: its term-frequency keys."""
+    out: list[int] = []
+    for f, row in enumerate(fields):
+        if row is not None:
+            keys: tuple[str, ...] = row[_KEYS]
+            out.extend(hash((f, k)) for k in keys)
+    return out

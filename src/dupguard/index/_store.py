@@ -1,0 +1,413 @@
+"""Compact structures behind :class:`~dupguard.index.Index`: hashed postings and exact counters.
+
+A Python ``set`` per blocking key and a ``dict`` entry per term costs kilobytes per record. Here
+every key is a 64-bit hash and every record a small integer *slot*:
+
+* :class:`Postings` — a multimap hash → slots, LSM style: a sorted ``int64`` key array with an
+  aligned ``int32`` slot array (12 bytes per posting), plus a dict buffer of recent additions
+  merged in when it grows. Removed slots are filtered by the caller's ``alive`` array and purged
+  at the next merge.
+* :class:`HashCounts` — exact counts per hash (sorted ``int64`` keys + ``int32`` counts, plus a
+  delta dict), with the number of keys whose count is positive.
+* :func:`encode_fields` / :data:`FIELD_ATTRS` — the per-record scoring data as plain tuples of
+  strings (everything a :class:`~dupguard.index._features.FieldData` holds but its blocking
+  keys), for a ``marshal`` blob per record.
+
+Keys are hashed with the built-in :func:`hash`, salted per process (``PYTHONHASHSEED``): fine for
+an index that lives in one process's memory, but a persistent store must use a stable hash
+(e.g. ``blake2b`` of the UTF-8 key, 8 bytes). Two distinct keys meet in one 64-bit hash with
+probability about n² / 2⁶⁵ — 3·10⁻⁶ for 10⁷ keys.
+
+Examples:
+    >>> p, alive = Postings(), np.ones(4, dtype=bool)
+    >>> p.add([hash("org:acme.com"), hash("phone:+4930")], 0); p.add([hash("org:acme.com")], 1)
+    >>> slots, which = p.lookup(np.array([hash("org:acme.com")], dtype=np.int64))
+    >>> sorted(slots.tolist()), which.tolist()
+    ([0, 1], [0, 0])
+    >>> c = HashCounts(); c.add([7, 8], 1).tolist(), c.add([7], 1).tolist(), c.get(7), c.distinct
+    ([1, 1], [2], 2, 2)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from dupguard.index._features import FieldData
+
+__all__ = ["EMPTY_ROW", "FIELD_ATTRS", "BlobHeap", "HashCounts", "Postings", "decode_field", "encode_fields"]
+
+I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
+Bools = npt.NDArray[np.bool_]
+
+#: The :class:`FieldData` attributes kept per record, in order: all of them but ``blocks``
+#: (blocking keys live in the postings as hashes). Derived, so a new attribute is kept too.
+FIELD_ATTRS: Final = tuple(f.name for f in dataclasses.fields(FieldData) if f.name != "blocks")
+_EMPTY = FieldData((), "", "", (), "", ())
+#: The stored row of a field without a usable value (stored as ``None`` in a blob).
+EMPTY_ROW: Final = tuple(getattr(_EMPTY, a) for a in FIELD_ATTRS)
+
+_MIN_MERGE: Final = 50_000
+_MERGE_FRACTION: Final = 0.02
+
+
+def encode_fields(fields: Sequence[FieldData], /) -> tuple[tuple[Any, ...] | None, ...]:
+    """Plain tuples of a record's fields (``None`` for an empty field), for ``marshal``.
+
+    Examples:
+        >>> fd = FieldData(("acme",), "acme", "acme", (), "ACME Ltd", ("company.core:acme",))
+        >>> row, empty = encode_fields([fd, FieldData((), "", "", (), "", ())])
+        >>> row[:5], empty
+        ((('acme',), 'acme', 'acme', (), 'ACME Ltd'), None)
+    """
+    out: list[tuple[Any, ...] | None] = []
+    # Equal strings become one object, which marshal writes once and then refers to (a shown
+    # value equal to its key, a key repeated as the comparison text): about a fifth smaller.
+    seen: dict[str, str] = {}
+    one = seen.setdefault
+    for fd in fields:
+        row = tuple(getattr(fd, a) for a in FIELD_ATTRS)
+        if row == EMPTY_ROW:
+            out.append(None)
+            continue
+        out.append(
+            tuple(
+                one(v, v) if type(v) is str else tuple(one(x, x) for x in v) if type(v) is tuple else v
+                for v in row
+            )
+        )
+    return tuple(out)
+
+
+def decode_field(row: Sequence[Any] | None, /) -> FieldData:
+    """The :class:`FieldData` of a stored row (its ``blocks`` empty: they are not stored).
+
+    Examples:
+        >>> fd = FieldData(("acme",), "acme", "acme", (), "ACME Ltd", ("company.core:acme",))
+        >>> decode_field(encode_fields([fd])[0]) == dataclasses.replace(fd, blocks=())
+        True
+        >>> decode_field(None).keys
+        ()
+    """
+    if row is None:
+        return _EMPTY
+    args: list[Any] = [row[t] if t >= 0 else () for t in _POSITIONS]
+    return FieldData(*args)
+
+
+#: For each positional parameter of FieldData: its index in a stored row (-1: ``blocks``).
+_POSITIONS: Final = tuple(
+    FIELD_ATTRS.index(f.name) if f.name != "blocks" else -1 for f in dataclasses.fields(FieldData)
+)
+
+
+def _merge_due(pending: int, main: int, min_merge: int, fraction: float) -> bool:
+    return pending > max(min_merge, int(fraction * main))
+
+
+class HashCounts:
+    """Exact non-negative counts per 64-bit key: a sorted main array plus a delta dict.
+
+    Args:
+        min_merge: merge the delta into the main arrays once it holds more than
+            ``max(min_merge, merge_fraction × main size)`` keys.
+        merge_fraction: see *min_merge*.
+
+    Examples:
+        >>> c = HashCounts(min_merge=1)
+        >>> c.add([5, 6, 7], 1).tolist(), c.add([6], -1).tolist(), c.distinct
+        ([1, 1, 1], [0], 2)
+        >>> c.merge(); c.get(5), c.get(6), c.as_dict()
+        (1, 0, {5: 1, 7: 1})
+    """
+
+    __slots__ = ("_counts", "_delta", "_fraction", "_keys", "_min_merge", "distinct")
+
+    def __init__(self, *, min_merge: int = _MIN_MERGE, merge_fraction: float = _MERGE_FRACTION) -> None:
+        self._keys: I64 = np.zeros(0, dtype=np.int64)
+        self._counts: I32 = np.zeros(0, dtype=np.int32)
+        self._delta: dict[int, int] = {}
+        self._min_merge, self._fraction = min_merge, merge_fraction
+        #: how many keys have a positive count
+        self.distinct = 0
+
+    def _main(self, hs: I64) -> I64:
+        """Main-array counts of *hs* (0 where absent)."""
+        keys = self._keys
+        if not len(keys) or not len(hs):
+            return np.zeros(len(hs), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(keys, hs), len(keys) - 1)
+        return np.where(keys[pos] == hs, self._counts[pos], 0).astype(np.int64)
+
+    def get(self, h: int, /) -> int:
+        """The count of *h* (0 when absent)."""
+        return int(self._main(np.array([h], dtype=np.int64))[0]) + self._delta.get(h, 0)
+
+    def get_many(self, hs: I64, /) -> I64:
+        """The counts of the keys *hs*."""
+        out = self._main(hs)
+        delta = self._delta
+        if delta:
+            out += np.fromiter((delta.get(h, 0) for h in hs.tolist()), dtype=np.int64, count=len(hs))
+        return out
+
+    def add(self, hs: Sequence[int], n: int, /) -> I64:
+        """Add *n* (may be negative) to the count of each key of *hs*; returns the new counts.
+
+        Raises:
+            ValueError: a count would become negative (the index's bookkeeping is broken).
+        """
+        arr = np.fromiter(hs, dtype=np.int64, count=len(hs))
+        main = self._main(arr).tolist()
+        delta = self._delta
+        out = np.empty(len(hs), dtype=np.int64)
+        for t, h in enumerate(hs):
+            d = delta.get(h, 0)
+            old = main[t] + d
+            new = old + n
+            if new < 0:
+                raise ValueError(f"count of {h} would become negative ({new})")
+            if d + n:
+                delta[h] = d + n
+            else:
+                delta.pop(h, None)
+            if old == 0 and new > 0:
+                self.distinct += 1
+            elif old > 0 and new == 0:
+                self.distinct -= 1
+            out[t] = new
+        if _merge_due(len(delta), len(self._keys), self._min_merge, self._fraction):
+            self.merge()
+        return out
+
+    def merge(self) -> None:
+        """Fold the delta into the main arrays, dropping keys whose count is 0."""
+        if not self._delta:
+            return
+        dk = np.fromiter(self._delta.keys(), dtype=np.int64, count=len(self._delta))
+        dv = np.fromiter(self._delta.values(), dtype=np.int64, count=len(self._delta))
+        order = np.argsort(dk)
+        dk, dv = dk[order], dv[order]
+        keys, counts = self._keys, self._counts.astype(np.int64)
+        pos = np.searchsorted(keys, dk)
+        hit = pos < len(keys)
+        hit[hit] = keys[pos[hit]] == dk[hit]
+        np.add.at(counts, pos[hit], dv[hit])
+        new = ~hit
+        keys = np.insert(keys, pos[new], dk[new])
+        counts = np.insert(counts, pos[new], dv[new])
+        keep = counts > 0
+        self._keys, self._counts = keys[keep], counts[keep].astype(np.int32)
+        self._delta = {}
+
+    def as_dict(self) -> dict[int, int]:
+        """Every key with a positive count (for tests and snapshots; O(keys))."""
+        out = dict(zip(self._keys.tolist(), self._counts.tolist(), strict=True))
+        for h, d in self._delta.items():
+            out[h] = out.get(h, 0) + d
+        return {h: c for h, c in out.items() if c}
+
+    def nbytes(self) -> int:
+        """Bytes held by the main arrays."""
+        return int(self._keys.nbytes + self._counts.nbytes)
+
+
+class Postings:
+    """A multimap from 64-bit keys to int slots: sorted arrays plus a buffer of recent additions.
+
+    Slots must be added in increasing order over time (a new slot is larger than every slot
+    added before), which keeps each key's slots sorted through merges without a full sort.
+
+    Args:
+        min_merge: merge the buffer once it holds more than
+            ``max(min_merge, merge_fraction × main size)`` postings.
+        merge_fraction: see *min_merge*.
+
+    Examples:
+        >>> p = Postings()
+        >>> p.add([10, 20], 0); p.add([10], 1); p.merge(np.array([True, False]))
+        >>> p.lookup(np.array([10, 30], dtype=np.int64))[0].tolist(), len(p)
+        ([0], 2)
+    """
+
+    __slots__ = ("_buffer", "_buffered", "_fraction", "_keys", "_min_merge", "_slots")
+
+    def __init__(self, *, min_merge: int = _MIN_MERGE, merge_fraction: float = _MERGE_FRACTION) -> None:
+        self._keys: I64 = np.zeros(0, dtype=np.int64)
+        self._slots: I32 = np.zeros(0, dtype=np.int32)
+        self._buffer: dict[int, list[int]] = {}
+        self._buffered = 0
+        self._min_merge, self._fraction = min_merge, merge_fraction
+
+    def __len__(self) -> int:
+        """Postings held, dead ones not yet purged included."""
+        return len(self._keys) + self._buffered
+
+    def add(self, hs: Iterable[int], slot: int, /) -> None:
+        """Post *slot* under each key of *hs*."""
+        buf = self._buffer
+        for h in hs:
+            lst = buf.get(h)
+            if lst is None:
+                buf[h] = [slot]
+            else:
+                lst.append(slot)
+            self._buffered += 1
+
+    def merge_due(self) -> bool:
+        """Whether the buffer has grown past its merge threshold."""
+        return _merge_due(self._buffered, len(self._keys), self._min_merge, self._fraction)
+
+    def lookup(self, hs: I64, /) -> tuple[I32, I64]:
+        """``(slots, which)``: every slot posted under a key of *hs* (dead ones included), and
+        the index into *hs* of the key each came from, in the order of *hs*."""
+        keys = self._keys
+        lo = np.searchsorted(keys, hs, side="left").tolist()
+        hi = np.searchsorted(keys, hs, side="right").tolist()
+        parts: list[npt.NDArray[np.int32]] = []
+        which: list[int] = []
+        buf = self._buffer
+        for t, h in enumerate(hs.tolist()):
+            a, b = lo[t], hi[t]
+            if b > a:
+                parts.append(self._slots[a:b])
+                which.extend([t] * (b - a))
+            extra = buf.get(h)
+            if extra:
+                parts.append(np.array(extra, dtype=np.int32))
+                which.extend([t] * len(extra))
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
+        return np.concatenate(parts), np.array(which, dtype=np.int64)
+
+    def merge(self, alive: Bools, /) -> None:
+        """Fold the buffer into the sorted arrays, purging slots where ``alive`` is False."""
+        ks: list[int] = []
+        ss: list[int] = []
+        for h, lst in self._buffer.items():
+            ks.extend([h] * len(lst))
+            ss.extend(lst)
+        bk = np.array(ks, dtype=np.int64)
+        bs = np.array(ss, dtype=np.int32)
+        order = np.lexsort((bs, bk))
+        bk, bs = bk[order], bs[order]
+        live = alive[bs]
+        bk, bs = bk[live], bs[live]
+        keep = alive[self._slots]
+        keys, slots = self._keys[keep], self._slots[keep]
+        # Buffered slots are newer (larger) than every merged one: inserting them after their
+        # key's run keeps each run sorted by slot.
+        pos = np.searchsorted(keys, bk, side="right")
+        self._keys = np.insert(keys, pos, bk)
+        self._slots = np.insert(slots, pos, bs)
+        self._buffer = {}
+        self._buffered = 0
+
+    def as_pairs(self, alive: Bools, /) -> set[tuple[int, int]]:
+        """Every live ``(key, slot)`` posting (for tests and snapshots; O(postings))."""
+        out = {(k, s) for k, s in zip(self._keys.tolist(), self._slots.tolist(), strict=True) if alive[s]}
+        out |= {(h, s) for h, lst in self._buffer.items() for s in lst if alive[s]}
+        return out
+
+    def nbytes(self) -> int:
+        """Bytes held by the sorted arrays."""
+        return int(self._keys.nbytes + self._slots.nbytes)
+
+
+_CHUNK: Final = 1 << 20
+
+
+class BlobHeap:
+    """Byte strings by slot, packed into 1 MiB chunks: no Python object per record.
+
+    A slot is the position of its :meth:`append`; :meth:`drop` frees it. Dropped bytes are
+    reclaimed by rewriting the live ones once they are more than half of all bytes.
+
+    Examples:
+        >>> h = BlobHeap()
+        >>> h.append(b"abc"), h.append(b""), h.append(b"xyz")
+        (0, 1, 2)
+        >>> h.drop(0); h.get(2), h.get(1), h.alive(0)
+        (b'xyz', b'', False)
+    """
+
+    __slots__ = ("_chunks", "_fill", "_garbage", "_n", "_offset", "_size", "_total", "_where")
+
+    def __init__(self) -> None:
+        self._chunks: list[bytearray] = []
+        self._where = np.zeros(1024, dtype=np.int32)  # chunk of each slot
+        self._offset = np.zeros(1024, dtype=np.int32)
+        self._size = np.zeros(1024, dtype=np.int32)  # -1: dropped
+        self._n = 0
+        self._total = 0  # bytes stored, dropped ones included
+        self._garbage = 0
+        self._fill = 0  # bytes used in the last chunk
+
+    def __len__(self) -> int:
+        """Slots handed out (dropped ones included)."""
+        return self._n
+
+    def _put(self, blob: bytes) -> tuple[int, int]:
+        """Write *blob* into the current chunk (a new one if it does not fit): (chunk, offset)."""
+        chunks = self._chunks
+        if not chunks or len(blob) > _CHUNK - self._fill:
+            chunks.append(bytearray(max(_CHUNK, len(blob))))
+            self._fill = 0
+        at = self._fill
+        chunks[-1][at : at + len(blob)] = blob
+        self._fill = at + len(blob)
+        return len(chunks) - 1, at
+
+    def append(self, blob: bytes, /) -> int:
+        """Store *blob*; returns its slot."""
+        slot = self._n
+        if slot >= len(self._size):
+            grow = len(self._size)
+            self._where = np.concatenate([self._where, np.zeros(grow, dtype=np.int32)])
+            self._offset = np.concatenate([self._offset, np.zeros(grow, dtype=np.int32)])
+            self._size = np.concatenate([self._size, np.zeros(grow, dtype=np.int32)])
+        self._where[slot], self._offset[slot] = self._put(blob)
+        self._size[slot] = len(blob)
+        self._n += 1
+        self._total += len(blob)
+        return slot
+
+    def alive(self, slot: int, /) -> bool:
+        """Whether *slot* holds a blob (appended and not dropped)."""
+        return 0 <= slot < self._n and int(self._size[slot]) >= 0
+
+    def get(self, slot: int, /) -> bytes:
+        """The blob of a live *slot*."""
+        size = int(self._size[slot])
+        if size < 0 or slot >= self._n:
+            raise KeyError(slot)
+        at = int(self._offset[slot])
+        return bytes(self._chunks[int(self._where[slot])][at : at + size])
+
+    def drop(self, slot: int, /) -> None:
+        """Free *slot*'s blob."""
+        size = int(self._size[slot])
+        if size < 0:
+            raise KeyError(slot)
+        self._size[slot] = -1
+        self._garbage += size
+        if self._garbage > max(_CHUNK, self._total // 2):
+            self._compact()
+
+    def _compact(self) -> None:
+        old = self._chunks
+        self._chunks = []
+        for slot in np.flatnonzero(self._size[: self._n] >= 0).tolist():
+            at, size = int(self._offset[slot]), int(self._size[slot])
+            self._where[slot], self._offset[slot] = self._put(bytes(old[int(self._where[slot])][at : at + size]))
+        self._total -= self._garbage
+        self._garbage = 0
+
+    def nbytes(self) -> int:
+        """Bytes held: the chunks and the per-slot arrays."""
+        return sum(map(len, self._chunks)) + int(self._where.nbytes + self._offset.nbytes + self._size.nbytes)
