@@ -445,6 +445,11 @@ def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, se
     bi, bj, _, _ = _block_pairs(feats, None, schema.max_block_size or default_block_limit(n))
     if len(bi) == 0:
         return model
+    n_blocked = len(bi)
+    if n_blocked > max_pairs:
+        # EM needs the comparison patterns' frequencies, which a uniform sample estimates.
+        keep = np.sort(rng.choice(len(bi), size=max_pairs, replace=False))
+        bi, bj = bi[keep], bj[keep]
     levels = scorer.score_columns(cols, cols, bi, bj).levels
     # One int per comparison vector (3 bits a field), so np.unique sorts a flat array.
     if levels.shape[1] <= 21:
@@ -478,7 +483,7 @@ def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, se
     m = {
         fp.name: {lv: float(m_tab[f, lv]) for lv, _ in fp.m} for f, fp in enumerate(model.fields)
     }
-    prior = float(np.clip(p * len(bi) / total_pairs, 1e-12, 0.5))
+    prior = float(np.clip(p * n_blocked / total_pairs, 1e-12, 0.5))
     return model.with_params(m=m, prior=prior)
 
 

@@ -355,7 +355,8 @@ class Model:
         Args:
             data: a pandas DataFrame or an iterable of mappings.
             schema: the data's schema (default :meth:`Schema.customers`).
-            max_pairs: how many random pairs to sample for u.
+            max_pairs: how many random pairs to sample for u; EM runs on at most this many
+                blocked pairs (a uniform sample: it needs only the patterns' frequencies).
             iterations: EM iterations (stops early when parameters settle).
             seed: random seed for the sampling (the result is deterministic per seed).
 
