@@ -156,3 +156,34 @@ def test_an_untranslated_product_line_is_not_cross_script() -> None:
     ix.add({"id": "a", "company": "华天酒店"})
     found = ix.candidates({"id": "b", "company": "Huatian Bank"})
     assert all(_level(c, "company") != "cross_script" for c in found)
+
+
+PEOPLE = Schema({"given": "name", "surname": "name", "dob": "date", "postcode": "exact"}, id="id")
+
+
+def test_given_and_surname_typed_the_other_way_round() -> None:
+    a = {"given": "nathan", "surname": "morrison", "dob": "19471203", "postcode": "6172"}
+    b = {"given": "morrison", "surname": "nathan", "dob": "19471203", "postcode": "6172"}
+    c = _best(PEOPLE, a, b)
+    expl = {e.field: e for e in c.explain()}
+    assert expl["given"].level == "exact"
+    assert expl["surname"].level == "exact"
+    assert "other way round" in expl["given"].note
+    assert expl["given"].left == expl["given"].right == "morrison"  # the query is on the left
+    assert c.probability >= 0.9
+    # the same pair scores the same in either order, in the index and in batch
+    back = _best(PEOPLE, b, a)
+    assert back.weight == pytest.approx(c.weight, abs=1e-9)
+    rows = [{"id": "x", **a}, {"id": "y", **b}]
+    p = pairs(rows, schema=PEOPLE)
+    assert p.iloc[0]["weight"] == pytest.approx(c.weight, abs=1e-9)
+    assert pairs(rows[::-1], schema=PEOPLE).iloc[0]["weight"] == pytest.approx(c.weight, abs=1e-9)
+
+
+def test_names_in_place_are_not_read_crosswise() -> None:
+    a = {"given": "anna", "surname": "anna", "dob": "19800101"}
+    b = {"given": "anna", "surname": "smith", "dob": "19800101"}
+    c = _best(PEOPLE, a, b)
+    expl = {e.field: e for e in c.explain()}
+    assert expl["given"].level == "exact"
+    assert expl["given"].note == ""

@@ -271,11 +271,13 @@ def _score_chunked(
     nf = len(scorer.model.fields)
     if len(i) == 0:
         return Scored(np.zeros(0), np.zeros((0, nf), dtype=np.int8), np.zeros((0, nf)))
-    parts = [scorer.score_columns(ca, cb, i[s : s + _CHUNK], j[s : s + _CHUNK]) for s in range(0, len(i), _CHUNK)]
+    starts = range(0, len(i), _CHUNK)
+    parts = [scorer.score_columns(ca, cb, i[s : s + _CHUNK], j[s : s + _CHUNK]) for s in starts]
     return Scored(
         np.concatenate([p.weight for p in parts]),
         np.concatenate([p.levels for p in parts]),
         np.concatenate([p.field_weights for p in parts]),
+        {s + t: fg for s, p in zip(starts, parts, strict=True) for t, fg in p.swaps.items()},
     )
 
 

@@ -342,7 +342,7 @@ class Model:
         /,
         *,
         schema: Schema | None = None,
-        max_pairs: int = 100_000,
+        max_pairs: int = 50_000,
         iterations: int = 25,
         seed: int = 0,
     ) -> Model:

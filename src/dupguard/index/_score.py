@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
@@ -70,6 +70,9 @@ class Scored:
     weight: FloatArray
     levels: npt.NDArray[np.int8]  # shape (pairs, fields)
     field_weights: FloatArray  # shape (pairs, fields)
+    #: ``pair → (f, g)``: the pair's name fields *f* and *g* were compared crosswise (a given
+    #: name typed as the surname); field *f* of the left record met field *g* of the right.
+    swaps: Mapping[int, tuple[int, int]] = field(default_factory=dict)
 
 
 class Scorer:
@@ -119,10 +122,63 @@ class Scorer:
                 w[exact] = self._tf_weights(f, matched[exact])
             levels[:, f] = lv
             weights[:, f] = w
+        swaps = self._swap_names(ca, cb, i, j, levels, weights)
         for f, t in _implied(self._kinds, levels, weights):
             weights[t, f] = 0.0
         total = self.prior_weight + weights.sum(axis=1)
-        return Scored(total, levels, weights)
+        return Scored(total, levels, weights, swaps)
+
+    def _level_weights(self, f: int, lv: npt.NDArray[np.int8], matched: npt.NDArray[np.object_]) -> FloatArray:
+        w = self._tables[f][lv]
+        exact = np.flatnonzero(lv == Level.EXACT)
+        if len(exact):
+            w[exact] = self._tf_weights(f, matched[exact])
+        return np.asarray(w, dtype=np.float64)
+
+    def _swap_names(
+        self,
+        ca: Sequence[Columns],
+        cb: Sequence[Columns],
+        i: IntArray,
+        j: IntArray,
+        levels: npt.NDArray[np.int8],
+        weights: FloatArray,
+    ) -> dict[int, tuple[int, int]]:
+        """Compare two name fields crosswise where one side typed them the other way round.
+
+        ``nathan | morrison`` against ``morrison | nathan`` agrees on both names, crosswise.
+        Pairs with an exact crosswise agreement on either name are compared both ways, and the
+        reading with the larger total weight of the two fields is kept; the best of the two
+        crosswise assignments is taken, so a pair scores the same in either order.
+        """
+        names = [f for f, k in enumerate(self._kinds) if k == "name"]
+        swaps: dict[int, tuple[int, int]] = {}
+        for x, f in enumerate(names):
+            for g in names[x + 1 :]:
+                fa, ga, fb, gb = ca[f].key0[i], ca[g].key0[i], cb[f].key0[j], cb[g].key0[j]
+                cand = np.flatnonzero(((fa == gb) & (fa != "")) | ((ga == fb) & (ga != "")))
+                cand = np.array([t for t in cand.tolist() if t not in swaps], dtype=np.int64)
+                if not len(cand):
+                    continue
+                ii, jj = i[cand], j[cand]
+                l1, m1 = compare("name", ca[f], cb[g], ii, jj)  # left f meets right g
+                l2, m2 = compare("name", ca[g], cb[f], ii, jj)  # left g meets right f
+                a = self._level_weights(f, l1, m1) + self._level_weights(g, l2, m2)
+                b = self._level_weights(f, l2, m2) + self._level_weights(g, l1, m1)
+                cur = weights[cand, f] + weights[cand, g]
+                use_a = (a > cur + 1e-9) & (a >= b)
+                use_b = (b > cur + 1e-9) & (b > a)
+                for sel, lf, mf, lg, mg in ((use_a, l1, m1, l2, m2), (use_b, l2, m2, l1, m1)):
+                    k = np.flatnonzero(sel)
+                    if not len(k):
+                        continue
+                    t = cand[k]
+                    levels[t, f], levels[t, g] = lf[k], lg[k]
+                    weights[t, f] = self._level_weights(f, lf[k], mf[k])
+                    weights[t, g] = self._level_weights(g, lg[k], mg[k])
+                    for tt in t.tolist():
+                        swaps[tt] = (f, g)
+        return swaps
 
     def _tf_weights(self, f: int, keys: npt.NDArray[np.object_]) -> FloatArray:
         fp = self.model.fields[f]
@@ -139,6 +195,8 @@ class Scorer:
     def explain(self, a: Features, b: Features, scored: Scored, t: int) -> tuple[FieldExplanation, ...]:
         """Per-field explanation of pair *t* of *scored* (whose records are *a* and *b*)."""
         out = []
+        pair = scored.swaps.get(t)
+        other = {} if pair is None else {pair[0]: pair[1], pair[1]: pair[0]}
         for f, fp in enumerate(self.model.fields):
             w = float(scored.field_weights[t, f])
             out.append(
@@ -148,14 +206,20 @@ class Scorer:
                     level=Level(int(scored.levels[t, f])).label,
                     weight=0.0 if w == 0 else round(w, 6),
                     left=a.fields[f].shown,
-                    right=b.fields[f].shown,
-                    note=_note(fp.kind) if w == 0 and self._tables[f][int(scored.levels[t, f])] > 0 else "",
+                    right=b.fields[other.get(f, f)].shown,
+                    note=(
+                        _NOTE_SWAPPED
+                        if f in other
+                        else _note(fp.kind) if w == 0 and self._tables[f][int(scored.levels[t, f])] > 0 else ""
+                    ),
                 )
             )
         return tuple(out)
 
 
 
+
+_NOTE_SWAPPED: Final = "compared with the other record's other name field (names typed the other way round)"
 
 #: Person fields whose agreement a shared mailbox already implies.
 _PERSON_KINDS: Final = frozenset({"person", "name"})
