@@ -301,9 +301,9 @@ class Index:
         # restores the exact prior state.
         rejected: list[InvalidRecord] = []
         added: list[str] = []
-        # A bulk load repeats values (countries, a customer's company across contacts): a big
-        # memo for its duration, dropped after, keeps the index's own memo small.
-        extract = Extractor(self._schema).features
+        # The index's small memo (first values seen: countries, common domains) serves a bulk
+        # load too; a big temporary one would leave its pages resident after the load.
+        extract = self._extract.features
         try:
             for rec in records:
                 try:
