@@ -219,6 +219,15 @@ def _sim(scorer: Any, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
     return np.asarray(out, dtype=np.float64)
 
 
+def _sim_where(scorer: Any, a: ObjArray, b: ObjArray, where: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """:func:`_sim` on the pairs *where* holds (0 elsewhere): only the pairs a level can use."""
+    out = np.zeros(len(a), dtype=np.float64)
+    idx = np.flatnonzero(where)
+    if len(idx):
+        out[idx] = _sim(scorer, a[idx], b[idx])
+    return out
+
+
 def _any_shared(
     ca: Columns, cb: Columns, i: IntArray, j: IntArray, *, aux: bool, eq0: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.bool_]:
@@ -350,20 +359,23 @@ def _fuzzy(
         s = np.maximum.reduce(
             [
                 _sim(fuzz.token_sort_ratio, ta, tb) / 100.0,
-                _sim(JaroWinkler.normalized_similarity, aa, ab) * use_ascii,
-                _sim(JaroWinkler.normalized_similarity, xa, xb) * ((xa != "") & (xb != "")),
+                _sim_where(JaroWinkler.normalized_similarity, aa, ab, use_ascii),
+                _sim_where(JaroWinkler.normalized_similarity, xa, xb, (xa != "") & (xb != "")),
             ]
         )
         short = np.minimum(ca.alt_len[i], cb.alt_len[j])
-        part = (_sim(fuzz.partial_ratio, aa, ab) >= 100.0) & (short >= 4) & use_ascii
+        ascii4 = (short >= 4) & use_ascii
+        part = ascii4 & (_sim_where(fuzz.partial_ratio, aa, ab, ascii4) >= 100.0)
         # Han abbreviations keep the full name's characters in order (深振业 / 深圳市振业):
         # the shorter core is a subsequence of the longer one.
         hshort = np.minimum(ca.text_len[i], cb.text_len[j])
-        part |= han & (hshort >= 2) & (_sim(LCSseq.similarity, ta, tb) >= hshort)
+        han2 = han & (hshort >= 2)
+        part |= han2 & (_sim_where(LCSseq.similarity, ta, tb, han2) >= hshort)
         # A Han core of three or more characters standing whole inside the other (乔治白 /
         # 乔治白服饰) is how short names are made; two characters (海天 / 海天达) are not enough.
         # Four or more kept in order (长盛轴承 / 长盛滑动轴承) say as much.
-        contains = han & (hshort >= 3) & (_sim(fuzz.partial_ratio, ta, tb) >= 100.0)
+        han3 = han & (hshort >= 3)
+        contains = han3 & (_sim_where(fuzz.partial_ratio, ta, tb, han3) >= 100.0)
         contains |= part & han & (hshort >= 4)
         lv = np.select(
             [cross, contains, s >= 0.92, part, s >= 0.80],
