@@ -201,7 +201,7 @@ class Index:
         model: Model | None = None,
         *,
         block_limit: int | None = None,
-        max_scored: int = 200,
+        max_scored: int = 50,
     ) -> None:
         if max_scored < 1:
             from dupguard.errors import InvalidSchema, SchemaReason
