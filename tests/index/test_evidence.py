@@ -187,3 +187,18 @@ def test_names_in_place_are_not_read_crosswise() -> None:
     expl = {e.field: e for e in c.explain()}
     assert expl["given"].level == "exact"
     assert expl["given"].note == ""
+
+
+def test_a_core_of_product_words_only_is_not_contained_evidence() -> None:
+    ix = Index(COMPANY)
+    ix.add({"id": "a", "company": "台灣半導體股份有限公司"})
+    found = ix.candidates({"id": "b", "company": "沛亨半導體股份有限公司"})
+    assert all(c.probability < 0.5 for c in found)
+    assert all(_level(c, "company") not in {"contains", "partial"} for c in found)
+
+
+@pytest.mark.parametrize(("left", "right"), [("TSC", "TSC."), ("KL", "KL Corp.")])
+def test_a_latin_core_of_three_letters_or_fewer_is_review_not_merge(left: str, right: str) -> None:
+    c = _best(COMPANY, {"company": left}, {"company": right})
+    assert _level(c, "company") == "exact"
+    assert c.probability < 0.9

@@ -90,7 +90,9 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 }
 
 ObjArray = npt.NDArray[np.object_]
-_COLUMN_ATTRS: Final = operator.attrgetter("keys", "aux", "text", "alt", "region", "industry", "trade")
+_COLUMN_ATTRS: Final = operator.attrgetter(
+    "keys", "aux", "text", "alt", "region", "industry", "trade", "generic"
+)
 _PARALLEL_PAIRS: Final = 20_000
 IntArray = npt.NDArray[np.int64]
 
@@ -99,15 +101,31 @@ class Columns:
     """One field of many records, laid out as arrays for vectorised comparison."""
 
     __slots__ = (
-        "_first2", "_han", "_has_trade", "alt", "alt_len", "aux", "aux0", "industry", "key0", "keys", "multi", "present", "region",
-        "text", "text_len", "trade",
+        "_first2",
+        "_han",
+        "_has_trade",
+        "alt",
+        "alt_len",
+        "aux",
+        "aux0",
+        "generic",
+        "industry",
+        "key0",
+        "keys",
+        "multi",
+        "present",
+        "region",
+        "text",
+        "text_len",
+        "trade",
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
         n = len(data)
-        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 7
-        keys, aux, texts, alts, regions, industries, trades = (list(c) for c in cols)
+        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 8
+        keys, aux, texts, alts, regions, industries, trades, generic = (list(c) for c in cols)
         self.trade = trades
+        self.generic = np.fromiter(generic, dtype=bool, count=n)
         self.keys = keys
         self.aux = aux
         self.key0: ObjArray = np.empty(n, dtype=object)
@@ -201,6 +219,8 @@ class Columns:
         self.industry[:] = [r[ii] for r in rows]
         itr = at.get("trade")
         self.trade = [() for _ in rows] if itr is None else [r[itr] for r in rows]
+        ige = at.get("generic")
+        self.generic = np.zeros(n, dtype=bool) if ige is None else np.fromiter((r[ige] for r in rows), bool, n)
         self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
         self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
@@ -374,7 +394,10 @@ def _fuzzy(
         # A Han core of three or more characters standing whole inside the other (乔治白 /
         # 乔治白服饰) is how short names are made; two characters (海天 / 海天达) are not enough.
         # Four or more kept in order (长盛轴承 / 长盛滑动轴承) say as much.
-        han3 = han & (hshort >= 3)
+        # A core of product words only (台灣半導體 → 半导体 once the region is split off) names a
+        # line of business: finding it inside another name says nothing.
+        han3 = han & (hshort >= 3) & ~(ca.generic[i] | cb.generic[j])
+        part &= ~(ca.generic[i] | cb.generic[j])
         contains = han3 & (_sim_where(fuzz.partial_ratio, ta, tb, han3) >= 100.0)
         contains |= part & han & (hshort >= 4)
         lv = np.select(

@@ -45,6 +45,8 @@ class FieldData:
     #: company only: :func:`dupguard.normalize.company.trade_keys` (trade name | product line),
     #: how a Han name meets its English rendering (平安银行 / Ping An Bank).
     trade: tuple[str, ...] = ()
+    #: company only: the core is nothing but product words (:func:`company.is_generic`).
+    generic: bool = False
 
 
 #: Industry labels (``company.parse(...).industry``) → the line of business they assert. A
@@ -216,12 +218,14 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     blocks: list[str] = []
     business: set[str] = set()
     trade: list[str] = []
+    generic = False
     for v in values:
         try:
             p = company.parse(v)
         except NormalizationError:
             continue
         business.update(_BUSINESS[x] for x in p.industry if x in _BUSINESS)
+        generic = generic or (not keys and company.is_generic(p))
         for t in company.trade_keys(p):
             trade.append(t)
             blocks.append(f"{f.name}.trade:{t}")
@@ -252,7 +256,7 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     # or a zero-width space removed) still meets "ACME Trading" whose core is "acme".
     return FieldData(
         k, texts[0], a[0] if a else "", _dedup(compacts), values[0], _dedup(blocks),
-        regions[0] if regions else "", ",".join(sorted(business)), _dedup(trade),
+        regions[0] if regions else "", ",".join(sorted(business)), _dedup(trade), generic,
     )
 
 

@@ -21,7 +21,8 @@ __all__ = ["SHORT_HAN_CORE_U", "TF_FREE_COUNT", "FieldExplanation", "Scored", "S
 #: entered by up to five reps is a duplicate cluster, not a common value.
 TF_FREE_COUNT = 5
 
-#: u of an exact company match on a bare two-character Han trade name (长青, 华联): Chinese law
+#: u of an exact company match on a bare two-character Han trade name (长青, 华联) or a Latin one
+#: of three letters or fewer (TSC, KL): Chinese law
 #: keeps a 字号 unique only within one region and one line of business, so two unrelated
 #: companies share one far more often than a longer name. Alone it scores about 0.8 under the
 #: default model (review, not merge); any other agreeing field lifts it. Measured on cn-listed:
@@ -188,7 +189,7 @@ class Scorer:
         c = np.fromiter((counts.get(k, 0) for k in keys), dtype=np.float64, count=len(keys))
         excess = np.maximum(c - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
         if fp.kind == "company":
-            short = np.fromiter((len(k) <= 2 and has_han(k) for k in keys), dtype=bool, count=len(keys))
+            short = np.fromiter(map(_short_core, keys), dtype=bool, count=len(keys))
             excess = np.where(short, np.maximum(excess, SHORT_HAN_CORE_U), excess)
         return np.log2(max(m, 1e-9) / np.maximum(u, excess))
 
@@ -282,6 +283,16 @@ def _implied(
             if len(t):
                 out.append((f, t))
     return out
+
+
+def _short_core(key: str) -> bool:
+    """A bare company core too short to identify a company alone: two Han characters (长青) or
+    up to three Latin letters or digits (TSC, KL — listed companies' English short names)."""
+    if "|" in key:
+        return False
+    if has_han(key):
+        return len(key) <= 2
+    return sum(c.isalnum() for c in key) <= 3
 
 
 def to_probability(weight: float) -> float:

@@ -80,7 +80,7 @@ from dupguard.normalize._company_lexicon import (
     product_terms,
 )
 
-__all__ = ["ParsedCompany", "canonical", "is_valid", "parse", "trade_keys"]
+__all__ = ["ParsedCompany", "canonical", "is_generic", "is_valid", "parse", "trade_keys"]
 
 # Text of only these characters folds exactly like text.fold does on its ASCII path plus OpenCC:
 # printable ASCII, CJK unified ideographs (no NFKC mapping, no case) and full-width brackets.
@@ -739,3 +739,30 @@ def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
     if len(ascii_trade) < _TRADE_MIN:
         return ()
     return tuple(dict.fromkeys(f"{ascii_trade}|{c}" for c in concepts))
+
+
+def is_generic(parsed: ParsedCompany, /) -> bool:
+    """Whether a Han core is nothing but product words (半导体, 汽车模具, 有色金属).
+
+    Once a region is split off (台灣半導體 → 台湾 + 半导体) such a core names a line of business,
+    not a company, so finding it inside another name (沛亨半導體) says nothing about identity.
+
+    Examples:
+        >>> is_generic(parse("台灣半導體股份有限公司")), is_generic(parse("沛亨半導體股份有限公司"))
+        (True, False)
+        >>> is_generic(parse("Acme Trading"))
+        False
+    """
+    core = parsed.core
+    if not _HAN_CORE_RE.fullmatch(core):
+        return False
+    terms = product_terms()
+    rest = core
+    while rest:
+        for n in terms.han_lengths:
+            if len(rest) >= n and rest[-n:] in terms.han:
+                rest = rest[:-n]
+                break
+        else:
+            return False
+    return True
