@@ -102,6 +102,7 @@ class Candidate:
         weight: match weight, log2 of the odds.
         rule: the blocking rule that produced it (``"email.email"``, ``"company.ascii"``, …).
         key: the blocking key value both records share.
+        explainer: builds the explanation :meth:`explain` returns, on first use (not compared).
 
     Examples:
         >>> ix = Index()
