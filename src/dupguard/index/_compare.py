@@ -90,9 +90,14 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 }
 
 ObjArray = npt.NDArray[np.object_]
-_COLUMN_ATTRS: Final = operator.attrgetter(
-    "keys", "aux", "text", "alt", "region", "industry", "trade", "generic"
-)
+_COLUMN_NAMES: Final = ("keys", "aux", "text", "alt", "region", "industry", "trade", "generic")
+_COLUMN_ATTRS: Final = operator.attrgetter(*_COLUMN_NAMES)
+
+
+def _objects(values: list[Any]) -> ObjArray:
+    out: ObjArray = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 _PARALLEL_PAIRS: Final = 20_000
 IntArray = npt.NDArray[np.int64]
 
@@ -121,25 +126,31 @@ class Columns:
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
-        n = len(data)
-        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if n else [()] * 8
-        keys, aux, texts, alts, regions, industries, trades, generic = (list(c) for c in cols)
-        self.trade = trades
-        self.generic = np.fromiter(generic, dtype=bool, count=n)
+        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if len(data) else [()] * len(_COLUMN_NAMES)
+        self._fill(*(list(c) for c in cols))
+
+    def _fill(
+        self,
+        keys: list[tuple[str, ...]],
+        aux: list[tuple[str, ...]],
+        texts: list[str],
+        alts: list[str],
+        regions: list[str],
+        industries: list[str],
+        trades: list[tuple[str, ...]],
+        generic: list[bool],
+    ) -> None:
+        n = len(keys)
         self.keys = keys
         self.aux = aux
-        self.key0: ObjArray = np.empty(n, dtype=object)
-        self.key0[:] = [k[0] if k else "" for k in keys]
-        self.aux0: ObjArray = np.empty(n, dtype=object)
-        self.aux0[:] = [x[0] if x else "" for x in aux]
-        self.text: ObjArray = np.empty(n, dtype=object)
-        self.text[:] = texts
-        self.alt: ObjArray = np.empty(n, dtype=object)
-        self.alt[:] = alts
-        self.region: ObjArray = np.empty(n, dtype=object)
-        self.region[:] = regions
-        self.industry: ObjArray = np.empty(n, dtype=object)
-        self.industry[:] = industries
+        self.trade = trades
+        self.generic = np.fromiter(generic, dtype=bool, count=n)
+        self.key0: ObjArray = _objects([k[0] if k else "" for k in keys])
+        self.aux0: ObjArray = _objects([x[0] if x else "" for x in aux])
+        self.text: ObjArray = _objects(texts)
+        self.alt: ObjArray = _objects(alts)
+        self.region: ObjArray = _objects(regions)
+        self.industry: ObjArray = _objects(industries)
         self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
         self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
         self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
@@ -169,20 +180,19 @@ class Columns:
     @property
     def has_trade(self) -> npt.NDArray[np.bool_]:
         """Whether each record has trade-name keys (computed once, on first use)."""
-        h: npt.NDArray[np.bool_] | None = getattr(self, "_has_trade", None)
-        if h is None:
-            h = np.fromiter(map(bool, self.trade), dtype=bool, count=len(self.trade))
-            self._has_trade = h
-        return h
+        return self._flags("_has_trade", bool, self.trade)
 
     @property
     def han(self) -> npt.NDArray[np.bool_]:
         """Whether each record's text has Han characters (computed once, on first use)."""
-        h: npt.NDArray[np.bool_] | None = getattr(self, "_han", None)
-        if h is None:
-            h = np.fromiter(map(has_han, self.text), dtype=bool, count=len(self.text))
-            self._han = h
-        return h
+        return self._flags("_han", has_han, self.text)
+
+    def _flags(self, slot: str, test: Any, values: Any) -> npt.NDArray[np.bool_]:
+        got: npt.NDArray[np.bool_] | None = getattr(self, slot, None)
+        if got is None:
+            got = np.fromiter(map(test, values), dtype=bool, count=len(values))
+            setattr(self, slot, got)
+        return got
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[Any]], /, *, attrs: Sequence[str]) -> Columns:
@@ -198,35 +208,13 @@ class Columns:
             (['acme'], [True], [4])
         """
         at = {a: t for t, a in enumerate(attrs)}
-        ik, ix, it, ia, ir, ii = (at[a] for a in ("keys", "aux", "text", "alt", "region", "industry"))
-        n = len(rows)
+        defaults: dict[str, object] = {"trade": (), "generic": False}
+        cols: list[list[Any]] = []
+        for name in _COLUMN_NAMES:
+            t = at.get(name)
+            cols.append([defaults[name]] * len(rows) if t is None else [r[t] for r in rows])
         self = cls.__new__(cls)
-        self.keys = keys = [r[ik] for r in rows]
-        self.aux = aux = [r[ix] for r in rows]
-        self.key0 = np.empty(n, dtype=object)
-        self.key0[:] = [k[0] if k else "" for k in keys]
-        self.aux0 = np.empty(n, dtype=object)
-        self.aux0[:] = [a[0] if a else "" for a in aux]
-        texts = [r[it] for r in rows]
-        alts = [r[ia] for r in rows]
-        self.text = np.empty(n, dtype=object)
-        self.text[:] = texts
-        self.alt = np.empty(n, dtype=object)
-        self.alt[:] = alts
-        self.region = np.empty(n, dtype=object)
-        self.region[:] = [r[ir] for r in rows]
-        self.industry = np.empty(n, dtype=object)
-        self.industry[:] = [r[ii] for r in rows]
-        itr = at.get("trade")
-        self.trade = [() for _ in rows] if itr is None else [r[itr] for r in rows]
-        ige = at.get("generic")
-        self.generic = np.zeros(n, dtype=bool) if ige is None else np.fromiter((r[ige] for r in rows), bool, n)
-        self.text_len = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        self.alt_len = np.fromiter(map(len, alts), dtype=np.int64, count=n)
-        self.present = np.fromiter(map(bool, keys), dtype=bool, count=n)
-        self.multi = np.fromiter(
-            (len(k) > 1 or len(a) > 1 for k, a in zip(keys, aux, strict=True)), dtype=bool, count=n
-        )
+        self._fill(*cols)
         return self
 
 

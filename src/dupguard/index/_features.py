@@ -225,7 +225,8 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
         except NormalizationError:
             continue
         business.update(_BUSINESS[x] for x in p.industry if x in _BUSINESS)
-        generic = generic or (not keys and company.is_generic(p))
+        if not texts:  # the first parsed value's core, like text / alt / region
+            generic = company.is_generic(p)
         for t in company.trade_keys(p):
             trade.append(t)
             blocks.append(f"{f.name}.trade:{t}")

@@ -117,12 +117,8 @@ class Scorer:
         weights = np.zeros((n, nf), dtype=np.float64)
         for f, fp in enumerate(self.model.fields):
             lv, matched = compare(fp.kind, ca[f], cb[f], i, j)
-            w = self._tables[f][lv]
-            exact = np.flatnonzero(lv == Level.EXACT)
-            if len(exact):
-                w[exact] = self._tf_weights(f, matched[exact])
             levels[:, f] = lv
-            weights[:, f] = w
+            weights[:, f] = self._level_weights(f, lv, matched)
         swaps = self._swap_names(ca, cb, i, j, levels, weights)
         for f, t in _implied(self._kinds, levels, weights):
             weights[t, f] = 0.0
@@ -130,6 +126,7 @@ class Scorer:
         return Scored(total, levels, weights, swaps)
 
     def _level_weights(self, f: int, lv: npt.NDArray[np.int8], matched: npt.NDArray[np.object_]) -> FloatArray:
+        """Field *f*'s weight of each level, exact levels term-frequency adjusted."""
         w = self._tables[f][lv]
         exact = np.flatnonzero(lv == Level.EXACT)
         if len(exact):

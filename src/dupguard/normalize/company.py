@@ -714,23 +714,14 @@ def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
         >>> trade_keys(parse("Acme Trading Ltd"))
         ()
     """
-    terms = product_terms()
     core = parsed.core
-    concepts: list[str] = []
     if _HAN_CORE_RE.fullmatch(core):
-        trade = core
-        found = True
-        while found:
-            found = False
-            for n in terms.han_lengths:
-                if len(trade) >= n + 2 and trade[-n:] in terms.han:
-                    concepts.append(terms.han[trade[-n:]])
-                    trade = trade[:-n]
-                    found = True
-                    break
+        trade, concepts = _product_tail(core, keep=2)
         ascii_trade = fast_pinyin(trade).replace(" ", "") if concepts else ""
     elif core.isascii():
+        terms = product_terms()
         words = core.split()
+        concepts = []
         while len(words) > 1 and words[-1] in terms.latin:
             concepts.append(terms.latin[words.pop()])
         ascii_trade = _NON_ALNUM_RE.sub("", "".join(words)) if concepts else ""
@@ -754,15 +745,21 @@ def is_generic(parsed: ParsedCompany, /) -> bool:
         False
     """
     core = parsed.core
-    if not _HAN_CORE_RE.fullmatch(core):
-        return False
+    return bool(_HAN_CORE_RE.fullmatch(core)) and _product_tail(core, keep=0)[0] == ""
+
+
+def _product_tail(han: str, /, *, keep: int) -> tuple[str, list[str]]:
+    """Take trailing product words (longest first) off a Han core while at least *keep*
+    characters remain: what is left, and the concepts taken, last word first."""
     terms = product_terms()
-    rest = core
-    while rest:
+    concepts: list[str] = []
+    found = True
+    while found:
+        found = False
         for n in terms.han_lengths:
-            if len(rest) >= n and rest[-n:] in terms.han:
-                rest = rest[:-n]
+            if len(han) >= n + keep and han[-n:] in terms.han:
+                concepts.append(terms.han[han[-n:]])
+                han = han[:-n]
+                found = True
                 break
-        else:
-            return False
-    return True
+    return han, concepts
