@@ -63,3 +63,12 @@ def test_scale_stages_reproduce_dedupe() -> None:
     assert labels == expected["cluster_id"].tolist()
     assert set(stages) == {"extract", "block", "tf_counts", "score", "cluster"}
     assert extra["candidate_pairs"] > 0
+
+
+def test_recall_by_category_counts_each_surface_form_pair() -> None:
+    from benchmarks.categories import recall_by_category
+
+    cats = {"a": "zh", "b": "zh", "c": "en", "d": "en", "x": None}.get
+    true = {("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("a", "x")}
+    got = recall_by_category(true, {("a", "b"), ("b", "c")}, cats)
+    assert got == {"zh-zh": (1, 1), "zh-en": (1, 2), "en-en": (0, 1)}
