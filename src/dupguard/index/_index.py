@@ -6,13 +6,13 @@ Layout (issue 4: under 1 KB per record at a million records): a record lives in 
 :class:`~dupguard.index._store.BlobHeap`; blocking keys and term-frequency keys are 64-bit hashes
 in sorted numpy arrays (:class:`~dupguard.index._store.Postings`,
 :class:`~dupguard.index._store.HashCounts`). A query hashes its blocking keys, finds the records
-sharing them, keeps the ``max_scored`` sharing the most, and decodes and scores only those with
-the same :class:`~dupguard.index._score.Scorer` as the batch path, so scores agree to 1e-9.
+sharing them, keeps the ``max_scored`` sharing the most key evidence (rare keys count more), and
+decodes and scores only those — pair by pair (:meth:`~dupguard.index._score.Scorer.score_rows`),
+the scalar twin of the batch path's vectorised scoring, so scores agree to 1e-9.
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
 import marshal
 import zlib
@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from dupguard.errors import InvalidRecord, RecordReason
 from dupguard.index._compare import Columns
+from dupguard.index._compare_one import row_of
 from dupguard.index._features import Extractor, Features
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
@@ -53,6 +54,9 @@ _KEYS: Final = FIELD_ATTRS.index("keys")
 _SLOT_BLOCK: Final = 1 << 14
 #: ``add_many`` of at least this many records ends by merging every buffer.
 _FLUSH_AFTER: Final = 10_000
+#: A query with at most this many candidates to score is scored pair by pair
+#: (:meth:`Scorer.score_rows`); more go through the vectorised path, which then wins.
+_SCALAR_MAX: Final = 200
 
 
 def _pack(record: tuple[Any, ...]) -> bytes:
@@ -65,17 +69,22 @@ def _unpack(blob: bytes) -> Any:
     return marshal.loads(zlib.decompress(blob))
 
 
-def _explainer(
-    scorer: Scorer, query: Features, rid: str, row: Sequence[Any], scored: Scored, t: int
-) -> Callable[[], tuple[FieldExplanation, ...]]:
-    """The explanation of pair *t*, built once when first asked for."""
+class _Explainer:
+    """The explanation of pair *t* of a query's scores, built once when first asked for (a CRM
+    check looks at one or two explanations, not all ten)."""
 
-    @functools.cache
-    def explain() -> tuple[FieldExplanation, ...]:
-        other = Features(rid, tuple(decode_field(r) for r in row), ())
-        return scorer.explain(query, other, scored, t)
+    __slots__ = ("_args", "_done")
 
-    return explain
+    def __init__(self, scorer: Scorer, query: Features, rid: str, row: Sequence[Any], scored: Scored, t: int) -> None:
+        self._args = (scorer, query, rid, row, scored, t)
+        self._done: tuple[FieldExplanation, ...] | None = None
+
+    def __call__(self) -> tuple[FieldExplanation, ...]:
+        if self._done is None:
+            scorer, query, rid, row, scored, t = self._args
+            other = Features(rid, tuple(decode_field(r) for r in row), ())
+            self._done = scorer.explain(query, other, scored, t)
+        return self._done
 
 
 def default_block_limit(n_records: int, /) -> int:
@@ -191,8 +200,10 @@ class Index:
         model: match parameters (default :meth:`Model.default` for the schema).
         block_limit: demote blocking keys held by more records than this; ``None`` uses
             ``schema.max_block_size`` or else :func:`default_block_limit` of the current size.
-        max_scored: at most this many records are scored per query — those sharing the most
-            blocking keys with it (ties by id), which bounds a check's cost at any index size.
+        max_scored: at most this many records (or ``limit``, if larger) are scored per query —
+            those sharing the most key evidence with it, each shared blocking key counting
+            ``log(1 + block_limit / records holding it)`` (ties by id). This bounds a check's
+            cost at any index size.
 
     Examples:
         >>> ix = Index()
@@ -213,7 +224,7 @@ class Index:
         model: Model | None = None,
         *,
         block_limit: int | None = None,
-        max_scored: int = 50,
+        max_scored: int = 20,
     ) -> None:
         if max_scored < 1:
             from dupguard.errors import InvalidSchema, SchemaReason
@@ -462,7 +473,8 @@ class Index:
             return ()
         hashes = np.fromiter((hash(b) for b in query.blocks), dtype=np.int64, count=len(query.blocks))
         sizes = self._block_counts.get_many(hashes)
-        usable = np.flatnonzero((sizes > 0) & (sizes <= self.block_limit()))
+        block_limit = self.block_limit()
+        usable = np.flatnonzero((sizes > 0) & (sizes <= block_limit))
         if not len(usable):
             return ()
         slots, which = self._postings.lookup(hashes[usable])
@@ -473,26 +485,39 @@ class Index:
         slots, which = slots[keep], which[keep]
         if not len(slots):
             return ()
-        # Per candidate: how many of the query's blocking keys it shares, and the first one
-        # (in the query's key order) — its provenance.
-        uniq, first, shared = np.unique(slots, return_index=True, return_counts=True)
+        # Per candidate: the first of the query's blocking keys it shares (in the query's key
+        # order) — its provenance — and how much key evidence it shares: each shared key counts
+        # log(1 + limit / records holding it), so a key two records share outweighs one near
+        # the block limit.
+        uniq, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
         found = uniq.tolist()
         via = usable[which[first]].tolist()
         ids_of = self._ids
-        picked = self._top(found, shared) if len(found) > self._max_scored else range(len(found))
+        k = max(self._max_scored, limit)
+        if len(found) > k:
+            rarity = np.log1p(block_limit / sizes[usable])
+            evidence = np.bincount(inverse, weights=rarity[which], minlength=len(found))
+            picked = self._top(found, np.asarray(evidence, dtype=np.float64), k)
+        else:
+            picked = list(range(len(found)))
         order = sorted(picked, key=lambda t: ids_of[found[t]] or "")
         ids = [ids_of[found[t]] or "" for t in order]
         blobs = self._blobs
         rows = [_unpack(blobs.get(found[t]))[0] for t in order]
         n = len(rows)
-        cols = [
-            Columns.from_rows([r[f] or EMPTY_ROW for r in rows], attrs=FIELD_ATTRS)
-            for f in range(len(self._schema.fields))
-        ]
         scorer = self._scorer_for(query, own)
-        scored = scorer.score_columns(
-            scorer.columns([query]), cols, np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
-        )
+        if n <= _SCALAR_MAX:
+            scored = scorer.score_rows(
+                [row_of(fd) for fd in query.fields], [[x or EMPTY_ROW for x in r] for r in rows]
+            )
+        else:
+            cols = [
+                Columns.from_rows([r[f] or EMPTY_ROW for r in rows], attrs=FIELD_ATTRS)
+                for f in range(len(self._schema.fields))
+            ]
+            scored = scorer.score_columns(
+                scorer.columns([query]), cols, np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
+            )
         probs = probability(scored.weight)
         weights = scored.weight.tolist()
         out: list[Candidate] = []
@@ -508,20 +533,19 @@ class Index:
                     weight=weights[t],
                     rule=rule,
                     key=key,
-                    explainer=_explainer(scorer, query, ids[t], rows[t], scored, t),
+                    explainer=_Explainer(scorer, query, ids[t], rows[t], scored, t),
                 )
             )
             if len(out) >= limit:
                 break
         return tuple(out)
 
-    def _top(self, found: list[int], shared: npt.NDArray[np.int64]) -> list[int]:
-        """Positions in *found* of the ``max_scored`` slots sharing the most keys, ties by id
-        (Salesforce-style top-K by match keys)."""
-        k = self._max_scored
-        kth = int(np.partition(shared, len(shared) - k)[len(shared) - k])
-        sure = np.flatnonzero(shared > kth).tolist()
-        ties = np.flatnonzero(shared == kth).tolist()
+    def _top(self, found: list[int], evidence: npt.NDArray[np.float64], k: int) -> list[int]:
+        """Positions in *found* of the *k* slots sharing the most key evidence, ties by id
+        (Salesforce-style top-K by match keys, weighted by the keys' rarity)."""
+        kth = float(np.partition(evidence, len(evidence) - k)[len(evidence) - k])
+        sure = np.flatnonzero(evidence > kth).tolist()
+        ties = np.flatnonzero(evidence == kth).tolist()
         ids_of = self._ids
         return sure + heapq.nsmallest(k - len(sure), ties, key=lambda t: ids_of[found[t]] or "")
 

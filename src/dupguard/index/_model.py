@@ -175,6 +175,17 @@ class Model:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Model is immutable")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its JSON (process pools and Spark workers receive models); stored models
+        use :meth:`to_json`, never pickle.
+
+        Examples:
+            >>> import pickle
+            >>> pickle.loads(pickle.dumps(Model())) == Model()
+            True
+        """
+        return (Model.from_json, (self.to_json(),))
+
     @property
     def fields(self) -> tuple[FieldParams, ...]:
         """Per-field parameters, in schema order.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from dupguard.errors import InvalidSchema, SchemaReason
 
@@ -96,6 +97,20 @@ class Schema:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Schema is immutable")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled through the constructor (process pools and Spark workers receive schemas).
+
+        Examples:
+            >>> import pickle
+            >>> s = Schema({"n": "name"}, id="key", region="cn")
+            >>> pickle.loads(pickle.dumps(s)) == s
+            True
+        """
+        return (
+            functools.partial(Schema, id=self.id, region=self.region, max_block_size=self.max_block_size),
+            ({f.name: f.kind for f in self._fields},),
+        )
 
     @classmethod
     def customers(cls, *, region: str | None = None) -> Schema:

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dupguard.index._compare import Columns, Level, compare
+from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._features import Features
 from dupguard.index._model import Model
 from dupguard.normalize.text import has_han
@@ -84,7 +85,7 @@ class Scorer:
     :meth:`Model.prior_at`): *total* for a dedupe or an index, the larger side for a link.
     """
 
-    __slots__ = ("_kinds", "_tables", "counts", "model", "prior_weight", "total")
+    __slots__ = ("_exact_mu", "_kinds", "_tables", "counts", "model", "prior_weight", "total")
 
     def __init__(
         self, model: Model, counts: Sequence[Mapping[str, int]], total: int, *, size: int | None = None
@@ -95,6 +96,10 @@ class Scorer:
         self.prior_weight = model.prior_weight(total if size is None else size)
         self._tables = model.tables
         self._kinds = tuple(fp.kind for fp in model.fields)
+        # (max(m, floor), u) of each field's EXACT level, for term-frequency weights
+        self._exact_mu = tuple(
+            (max(dict(fp.m)[Level.EXACT], 1e-9), dict(fp.u)[Level.EXACT]) for fp in model.fields
+        )
 
     def columns(self, records: Sequence[Features], /) -> list[Columns]:
         """Lay out *records* field by field for :meth:`score_columns` (build once, score often)."""
@@ -124,6 +129,89 @@ class Scorer:
             weights[t, f] = 0.0
         total = self.prior_weight + weights.sum(axis=1)
         return Scored(total, levels, weights, swaps)
+
+    def score_rows(self, query: Sequence[Row], rows: Sequence[Sequence[Row]], /) -> Scored:
+        """Score one record against a few: ``query[f]`` and ``rows[t][f]`` are field *f*'s rows
+        (see :mod:`dupguard.index._compare_one`). The same numbers as :meth:`score_columns` on
+        the same pairs, without its fixed per-field cost: a one-record check's path.
+        """
+        tables = [t.tolist() for t in self._tables]
+        kinds = self._kinds
+        nf = len(kinds)
+        fields = range(nf)
+        names = [f for f, k in enumerate(kinds) if k == "name"]
+        implied = _Implied(kinds)
+        comparers = [prepare(kinds[f], query[f]) for f in fields]
+        tf: dict[tuple[int, str], float] = {}  # the query's exact keys recur across candidates
+        all_levels: list[list[int]] = []
+        all_weights: list[list[float]] = []
+        swaps: dict[int, tuple[int, int]] = {}
+        for t, row in enumerate(rows):
+            levels = [0] * nf
+            weights = [0.0] * nf
+            for f in fields:
+                lv, key = comparers[f](row[f])
+                levels[f] = lv
+                if lv == _EXACT:
+                    w = tf.get((f, key))
+                    if w is None:
+                        w = tf[f, key] = self._tf_weight(f, key)
+                    weights[f] = w
+                else:
+                    weights[f] = tables[f][lv]
+            if len(names) > 1:
+                swap = self._swap_one(names, query, row, levels, weights)
+                if swap is not None:
+                    swaps[t] = swap
+            if implied.emails:
+                for f in implied(levels, weights):
+                    weights[f] = 0.0
+            all_levels.append(levels)
+            all_weights.append(weights)
+        weight_arr = np.array(all_weights, dtype=np.float64).reshape(len(rows), nf)
+        return Scored(
+            self.prior_weight + weight_arr.sum(axis=1),
+            np.array(all_levels, dtype=np.int8).reshape(len(rows), nf),
+            weight_arr,
+            swaps,
+        )
+
+    def _one_weight(self, f: int, lv: int, key: str) -> float:
+        return self._tf_weight(f, key) if lv == _EXACT else float(self._tables[f][lv])
+
+    def _swap_one(
+        self, names: list[int], a: Sequence[Row], b: Sequence[Row], levels: list[int], weights: list[float]
+    ) -> tuple[int, int] | None:
+        """:meth:`_swap_names` for one pair (changes *levels* and *weights* in place)."""
+        for x, f in enumerate(names):
+            for g in names[x + 1 :]:
+                fa, ga, fb, gb = key0(a[f]), key0(a[g]), key0(b[f]), key0(b[g])
+                if not ((fa == gb and fa != "") or (ga == fb and ga != "")):
+                    continue
+                l1, m1 = compare_one("name", a[f], b[g])
+                l2, m2 = compare_one("name", a[g], b[f])
+                w = self._one_weight
+                wa = w(f, l1, m1) + w(g, l2, m2)
+                wb = w(f, l2, m2) + w(g, l1, m1)
+                cur = weights[f] + weights[g]
+                if wa > cur + 1e-9 and wa >= wb:
+                    levels[f], levels[g] = l1, l2
+                    weights[f], weights[g] = w(f, l1, m1), w(g, l2, m2)
+                elif wb > cur + 1e-9 and wb > wa:
+                    levels[f], levels[g] = l2, l1
+                    weights[f], weights[g] = w(f, l2, m2), w(g, l1, m1)
+                else:
+                    continue
+                return (f, g)
+        return None
+
+    def _tf_weight(self, f: int, key: str) -> float:
+        """:meth:`_tf_weights` of one key."""
+        m, u = self._exact_mu[f]
+        excess = max(self.counts[f].get(key, 0) - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
+        if self._kinds[f] == "company" and _short_core(key):
+            excess = max(excess, SHORT_HAN_CORE_U)
+        return math.log2(m / max(u, excess))
 
     def _level_weights(self, f: int, lv: npt.NDArray[np.int8], matched: npt.NDArray[np.object_]) -> FloatArray:
         """Field *f*'s weight of each level, exact levels term-frequency adjusted."""
@@ -280,6 +368,45 @@ def _implied(
             if len(t):
                 out.append((f, t))
     return out
+
+
+_EXACT: Final = int(Level.EXACT)
+_PARTIAL: Final = int(Level.PARTIAL)
+_AGREE: Final = (_EXACT, _PARTIAL)
+
+
+class _Implied:
+    """:func:`_implied` for one pair at a time: ``implied(levels, weights)`` → the fields whose
+    weight another field already counts."""
+
+    __slots__ = ("domains", "emails", "persons")
+
+    def __init__(self, kinds: Sequence[str]) -> None:
+        self.emails = [f for f, k in enumerate(kinds) if k == "email"]
+        self.persons = [f for f, k in enumerate(kinds) if k in _PERSON_KINDS]
+        self.domains = [f for f, k in enumerate(kinds) if k == "domain"]
+
+    def __call__(self, levels: list[int], weights: list[float]) -> list[int]:
+        emails = self.emails
+        mailbox = False
+        org = False
+        for f in emails:
+            if levels[f] == _EXACT:
+                mailbox = True
+            elif levels[f] == _PARTIAL:
+                org = True
+        if mailbox:
+            return [f for f in self.persons if weights[f] > 0]
+        if not org:
+            return []
+        agree = [f for f in self.domains if levels[f] in _AGREE]
+        if not agree:
+            return []
+        best_site = max(0.0, *(weights[f] for f in agree))
+        best_mail = max(0.0, *(weights[f] for f in emails if levels[f] == _PARTIAL))
+        if best_site >= best_mail:
+            return [f for f in emails if levels[f] == _PARTIAL]
+        return agree
 
 
 def _short_core(key: str) -> bool:
