@@ -9,6 +9,7 @@ one level up, on :class:`Index` against a reference index built from the records
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dupguard.index import Index
+from dupguard.index import _index as index_module
 from dupguard.index._compare import Columns
 from dupguard.index._features import EMPTY, Extractor, FieldData
 from dupguard.index._store import (
@@ -24,6 +26,7 @@ from dupguard.index._store import (
     BlobHeap,
     HashCounts,
     Postings,
+    SlotMap,
     decode_field,
     encode_fields,
 )
@@ -79,6 +82,31 @@ def test_postings_behave_like_a_dict_of_sets(ops: list[tuple[str, Any]], min_mer
             got = slots[(which == t) & live].tolist()
             assert sorted(got) == sorted(ref.get(h, set()))
             assert len(got) == len(set(got))
+
+
+SLOT_OPS = st.lists(
+    st.tuples(st.sampled_from(["put", "put", "pop", "merge"]), st.integers(-3, 12)), max_size=60
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ops=SLOT_OPS, min_merge=st.integers(0, 5))
+def test_slot_map_behaves_like_a_dict(ops: list[tuple[str, int]], min_merge: int) -> None:
+    m = SlotMap(min_merge=min_merge, merge_fraction=0.5)
+    ref: dict[int, int] = {}
+    slot = 0
+    for op, h in ops:
+        if op == "put" and h not in ref:
+            m.put(h, slot)
+            ref[h] = slot
+            slot += 1
+        elif op == "pop" and h in ref:
+            m.pop(h)
+            del ref[h]
+        elif op == "merge":
+            m.merge()
+        assert len(m) == len(ref)
+        assert [m.get(k) for k in range(-4, 14)] == [ref.get(k) for k in range(-4, 14)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -185,9 +213,16 @@ INDEX_OPS = st.lists(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(ops=INDEX_OPS)
-def test_index_state_matches_the_reference(customers: list[dict[str, Any]], ops: list[tuple[str, int]]) -> None:
-    pool = customers[:60]
+@given(ops=INDEX_OPS, collide=st.booleans())
+def test_index_state_matches_the_reference(
+    customers: list[dict[str, Any]], ops: list[tuple[str, int]], collide: bool
+) -> None:
+    # collide: ids found by a hash most of them share, so the index must tell them apart
+    with mock.patch.object(index_module, "_id_hash", (lambda s: len(s) % 3) if collide else hash):
+        _check_index_ops(customers[:60], ops)
+
+
+def _check_index_ops(pool: list[dict[str, Any]], ops: list[tuple[str, int]]) -> None:
     ix = Index()
     rows: dict[str, dict[str, Any]] = {}
     for op, n in ops:
@@ -213,6 +248,10 @@ def test_index_state_matches_the_reference(customers: list[dict[str, Any]], ops:
     assert ix._state() == _reference(ix, rows)
     assert len(ix) == len(rows)
     assert ix.stats().keys == len(_reference(ix, rows)["blocks"])  # type: ignore[arg-type]
+    assert all(rid in ix for rid in rows)
+    assert not any(r["id"] in ix for r in pool if r["id"] not in rows)
+    for rid, r in rows.items():
+        assert rid not in {c.id for c in ix.candidates(r, limit=100)}
 
 
 def test_failed_add_many_leaves_no_trace(customers: list[dict[str, Any]]) -> None:

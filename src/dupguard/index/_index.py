@@ -13,8 +13,10 @@ the scalar twin of the batch path's vectorised scoring, so scores agree to 1e-9.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import marshal
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +38,7 @@ from dupguard.index._store import (
     BlobHeap,
     HashCounts,
     Postings,
+    SlotMap,
     decode_field,
     encode_fields,
 )
@@ -50,8 +53,6 @@ _MIN_SLOTS: Final = 1024
 #: Removed records' postings are purged once more than max(this, a quarter of all) are dead.
 _MIN_PURGE: Final = 50_000
 _KEYS: Final = FIELD_ATTRS.index("keys")
-#: Slot numbers are created this many at a time (see ``_insert``).
-_SLOT_BLOCK: Final = 1 << 14
 #: ``add_many`` of at least this many records ends by merging every buffer.
 _FLUSH_AFTER: Final = 10_000
 #: A query with at most this many candidates to score is scored pair by pair
@@ -59,14 +60,52 @@ _FLUSH_AFTER: Final = 10_000
 _SCALAR_MAX: Final = 200
 
 
-def _pack(record: tuple[Any, ...]) -> bytes:
-    """A stored record: ``marshal`` (fast, C) then ``zlib`` level 1 — a third smaller on
-    customer records (604 → 398 bytes on average), for ~5 µs per candidate decoded."""
-    return zlib.compress(marshal.dumps(record), 1)
+def _release_free_heap() -> None:
+    """Return freed heap pages to the operating system (glibc's ``malloc_trim``).
+
+    A bulk load frees far more than it keeps — every record's temporary objects, and the
+    buffers each merge replaces — and glibc keeps such pages for reuse, so a process that just
+    indexed 100k records held ~400 bytes per record more than the index does. Elsewhere (macOS,
+    Windows, musl) this is a no-op.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no glibc
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+def _id_hash(rid: str) -> int:
+    """The 64-bit hash an id is found by (a seam for tests: two ids may share one)."""
+    return hash(rid)
+
+
+def _pack(rid: str, record: tuple[Any, ...]) -> bytes:
+    """A stored record: its id (length-prefixed UTF-8, readable without decompressing), then
+    ``marshal`` (fast, C) and ``zlib`` level 1 — a third smaller on customer records (604 → 398
+    bytes on average), for ~5 µs per candidate decoded."""
+    raw = rid.encode("utf-8", "surrogatepass")
+    head = bytes((len(raw),)) if len(raw) < 0xFF else b"\xff" + len(raw).to_bytes(4, "little")
+    return head + raw + zlib.compress(marshal.dumps(record), 1)
+
+
+def _id_end(blob: bytes) -> tuple[int, int]:
+    """Where a stored record's id starts and ends."""
+    n = blob[0]
+    if n < 0xFF:
+        return 1, 1 + n
+    n = int.from_bytes(blob[1:5], "little")
+    return 5, 5 + n
+
+
+def _blob_id(blob: bytes) -> str:
+    start, end = _id_end(blob)
+    return blob[start:end].decode("utf-8", "surrogatepass")
 
 
 def _unpack(blob: bytes) -> Any:
-    return marshal.loads(zlib.decompress(blob))
+    return marshal.loads(zlib.decompress(blob[_id_end(blob)[1] :]))
 
 
 class _Explainer:
@@ -241,12 +280,12 @@ class Index:
         # A small memo: repeated values (countries, a shared phone) are extracted once, and the
         # memo never outweighs the index.
         self._extract = Extractor(self._schema, memo_size=_MEMO_SIZE)
-        # Records live in slots (never reused): id → slot, slot → id, alive, and per slot one
-        # marshal blob (the fields' scoring data and the record's blocking-key hashes).
-        self._slot_of: dict[str, int] = {}
-        self._ids: list[str | None] = []
-        self._slot_pool: list[int] = []
-        self._pool_base = 0
+        # Records live in slots (never reused): hash(id) → slot, alive, and per slot one blob (the
+        # id, then the fields' scoring data and the record's blocking-key hashes). No Python
+        # object is kept per record: ids are read back from the blobs.
+        self._slot_map = SlotMap()
+        self._same_hash: dict[str, int] = {}  # ids whose hash another live id already holds
+        self._n = 0
         self._blobs = BlobHeap()
         self._alive: Bools = np.zeros(_MIN_SLOTS, dtype=bool)
         self._postings = Postings()
@@ -269,10 +308,20 @@ class Index:
         return self._model
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return self._n
 
     def __contains__(self, record_id: object) -> bool:
-        return str(record_id) in self._slot_of
+        return self._slot(str(record_id)) is not None
+
+    def _slot(self, rid: str) -> int | None:
+        """The slot of the indexed record *rid* (``None`` when not indexed)."""
+        slot = self._slot_map.get(_id_hash(rid))
+        if slot is not None and self._id_of(slot) == rid:
+            return slot
+        return self._same_hash.get(rid)
+
+    def _id_of(self, slot: int) -> str:
+        return _blob_id(self._blobs.get(slot))
 
     def block_limit(self) -> int:
         """The block-size limit in force now (see :func:`default_block_limit`).
@@ -281,7 +330,7 @@ class Index:
             >>> Index().block_limit()
             50
         """
-        return self._block_limit or default_block_limit(len(self._slot_of))
+        return self._block_limit or default_block_limit(self._n)
 
     # --- mutation -----------------------------------------------------------------------------
 
@@ -300,7 +349,7 @@ class Index:
             dupguard.errors.InvalidRecord: record 'a': duplicate_id, got 'a'
         """
         feats = self._extract.features(record)
-        if feats.id in self._slot_of:
+        if feats.id in self:
             raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
         self._insert(feats)
 
@@ -331,7 +380,7 @@ class Index:
             for rec in records:
                 try:
                     feats = extract(rec)
-                    if feats.id in self._slot_of:
+                    if feats.id in self:
                         raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
                 except InvalidRecord as err:
                     if on_error == "raise":
@@ -349,6 +398,8 @@ class Index:
             self._merge()
             self._block_counts.merge()
             self._term_counts.merge()
+            self._slot_map.merge()
+            _release_free_heap()
         return tuple(rejected)
 
     def update(self, record: Mapping[str, object], /) -> None:
@@ -363,7 +414,7 @@ class Index:
             1
         """
         feats = self._extract.features(record)
-        if feats.id not in self._slot_of:
+        if feats.id not in self:
             raise InvalidRecord(RecordReason.UNKNOWN_ID, feats.id, record_id=feats.id)
         self._delete(feats.id)
         self._insert(feats)
@@ -381,28 +432,25 @@ class Index:
             dupguard.errors.InvalidRecord: record 'nope': unknown_id, got 'nope'
         """
         rid = str(record_id)
-        if rid not in self._slot_of:
+        if rid not in self:
             raise InvalidRecord(RecordReason.UNKNOWN_ID, rid, record_id=rid)
         self._delete(rid)
 
     def _insert(self, feats: Features) -> None:
-        slot = len(self._ids)
-        if slot - self._pool_base >= len(self._slot_pool):
-            # Slot numbers are made in blocks, so these long-lived small objects sit together
-            # rather than one in each memory pool of the build's short-lived ones, which would
-            # keep all those pools from being returned.
-            self._pool_base = slot
-            self._slot_pool = list(range(slot, slot + _SLOT_BLOCK))
-        slot = self._slot_pool[slot - self._pool_base]
+        slot = len(self._blobs)
         if slot >= len(self._alive):
             grown = np.zeros(2 * len(self._alive), dtype=bool)
             grown[: len(self._alive)] = self._alive
             self._alive = grown
         block_hashes = [hash(b) for b in feats.blocks]
         fields = encode_fields(feats.fields)
-        blob = _pack((fields, np.array(block_hashes, dtype=np.int64).tobytes()))
-        self._slot_of[feats.id] = slot
-        self._ids.append(feats.id)
+        blob = _pack(feats.id, (fields, np.array(block_hashes, dtype=np.int64).tobytes()))
+        h = _id_hash(feats.id)
+        if self._slot_map.get(h) is None:
+            self._slot_map.put(h, slot)
+        else:  # another live id has this 64-bit hash
+            self._same_hash[feats.id] = slot
+        self._n += 1
         self._blobs.append(blob)  # at the same slot
         self._alive[slot] = True
         counts = self._block_counts.add(block_hashes, 1)
@@ -415,10 +463,17 @@ class Index:
             self._merge()
 
     def _delete(self, rid: str) -> None:
-        slot = self._slot_of.pop(rid)
+        """Remove the indexed record *rid* (the caller has checked that it is indexed)."""
+        slot = self._same_hash.pop(rid, None)
+        if slot is None:
+            h = _id_hash(rid)
+            slot = self._slot_map.get(h)
+            if slot is None:
+                raise InvalidRecord(RecordReason.UNKNOWN_ID, rid, record_id=rid)
+            self._slot_map.pop(h)
+        self._n -= 1
         blob = self._blobs.get(slot)
         self._blobs.drop(slot)
-        self._ids[slot] = None
         self._alive[slot] = False
         fields, packed = _unpack(blob)
         block_hashes = np.frombuffer(packed, dtype=np.int64).tolist()
@@ -436,9 +491,9 @@ class Index:
     def _state(self) -> dict[str, object]:
         """A canonical snapshot of what the index holds (for tests): ids, live postings as
         ``(key hash, id)``, and the positive counts per blocking-key hash and per term hash."""
-        postings = {(h, self._ids[s]) for h, s in self._postings.as_pairs(self._alive)}
+        postings = {(h, self._id_of(s)) for h, s in self._postings.as_pairs(self._alive)}
         return {
-            "ids": frozenset(self._slot_of),
+            "ids": frozenset(self._id_of(s) for s in np.flatnonzero(self._alive).tolist()),
             "postings": frozenset(postings),
             "blocks": self._block_counts.as_dict(),
             "terms": self._term_counts.as_dict(),
@@ -469,7 +524,7 @@ class Index:
             ('a', 'company.ascii')
         """
         query = self._query_features(record)
-        if not query.blocks or not self._slot_of:
+        if not query.blocks or not self._n:
             return ()
         hashes = np.fromiter((hash(b) for b in query.blocks), dtype=np.int64, count=len(query.blocks))
         sizes = self._block_counts.get_many(hashes)
@@ -479,7 +534,7 @@ class Index:
             return ()
         slots, which = self._postings.lookup(hashes[usable])
         keep = self._alive[slots]
-        own = self._slot_of.get(query.id)
+        own = self._slot(query.id)
         if own is not None:
             keep &= slots != own
         slots, which = slots[keep], which[keep]
@@ -492,7 +547,6 @@ class Index:
         uniq, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
         found = uniq.tolist()
         via = usable[which[first]].tolist()
-        ids_of = self._ids
         k = max(self._max_scored, limit)
         if len(found) > k:
             rarity = np.log1p(block_limit / sizes[usable])
@@ -500,10 +554,11 @@ class Index:
             picked = self._top(found, np.asarray(evidence, dtype=np.float64), k)
         else:
             picked = list(range(len(found)))
-        order = sorted(picked, key=lambda t: ids_of[found[t]] or "")
-        ids = [ids_of[found[t]] or "" for t in order]
-        blobs = self._blobs
-        rows = [_unpack(blobs.get(found[t]))[0] for t in order]
+        blobs = [self._blobs.get(found[t]) for t in picked]
+        by_id = sorted(zip(map(_blob_id, blobs), blobs, picked, strict=True))
+        ids = [x[0] for x in by_id]
+        order = [x[2] for x in by_id]
+        rows = [_unpack(x[1])[0] for x in by_id]
         n = len(rows)
         scorer = self._scorer_for(query, own)
         if n <= _SCALAR_MAX:
@@ -546,8 +601,7 @@ class Index:
         kth = float(np.partition(evidence, len(evidence) - k)[len(evidence) - k])
         sure = np.flatnonzero(evidence > kth).tolist()
         ties = np.flatnonzero(evidence == kth).tolist()
-        ids_of = self._ids
-        return sure + heapq.nsmallest(k - len(sure), ties, key=lambda t: ids_of[found[t]] or "")
+        return sure + heapq.nsmallest(k - len(sure), ties, key=lambda t: self._id_of(found[t]))
 
     def _query_features(self, record: Mapping[str, object]) -> Features:
         if isinstance(record, Mapping) and self._schema.id not in record:
@@ -581,7 +635,7 @@ class Index:
             _TermCounts(self._term_counts, f, {k: next(base) + v for k, v in d.items()})
             for f, d in enumerate(deltas)
         ]
-        total = len(self._slot_of) + (0 if own is not None else 1)
+        total = self._n + (0 if own is not None else 1)
         return Scorer(self._model, views, total)
 
     def stats(self) -> IndexStats:
@@ -606,7 +660,7 @@ class Index:
             key=lambda d: (-d.records, d.rule, d.key),
         )
         return IndexStats(
-            records=len(self._slot_of),
+            records=self._n,
             keys=self._block_counts.distinct,
             block_limit=lim,
             demoted=tuple(demoted),

@@ -39,7 +39,9 @@ import numpy.typing as npt
 
 from dupguard.index._features import FieldData
 
-__all__ = ["EMPTY_ROW", "FIELD_ATTRS", "BlobHeap", "HashCounts", "Postings", "decode_field", "encode_fields"]
+__all__ = [
+    "EMPTY_ROW", "FIELD_ATTRS", "BlobHeap", "HashCounts", "Postings", "SlotMap", "decode_field", "encode_fields",
+]
 
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
@@ -215,6 +217,85 @@ class HashCounts:
     def nbytes(self) -> int:
         """Bytes held by the main arrays."""
         return int(self._keys.nbytes + self._counts.nbytes)
+
+
+class SlotMap:
+    """A map from 64-bit keys to slots: a sorted main array plus a delta dict, no Python object
+    per entry once merged (an index's ``hash(id) → slot``).
+
+    Args:
+        min_merge: merge the delta once it holds more than
+            ``max(min_merge, merge_fraction × main size)`` entries.
+        merge_fraction: see *min_merge*.
+
+    Examples:
+        >>> m = SlotMap(min_merge=1)
+        >>> m.put(7, 0); m.put(3, 1); m.merge(); m.put(9, 2)
+        >>> m.get(3), m.get(9), m.get(4)
+        (1, 2, None)
+        >>> m.pop(3); m.merge(); m.get(3), len(m)
+        (None, 2)
+    """
+
+    __slots__ = ("_delta", "_fraction", "_keys", "_min_merge", "_n", "_slots")
+
+    def __init__(self, *, min_merge: int = _MIN_MERGE, merge_fraction: float = _MERGE_FRACTION) -> None:
+        self._keys: I64 = np.zeros(0, dtype=np.int64)
+        self._slots: I32 = np.zeros(0, dtype=np.int32)
+        self._delta: dict[int, int] = {}  # key → slot, or -1: removed from the main arrays
+        self._min_merge, self._fraction = min_merge, merge_fraction
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _main(self, h: int) -> int | None:
+        keys = self._keys
+        if not len(keys):
+            return None
+        pos = int(np.searchsorted(keys, h))
+        if pos < len(keys) and int(keys[pos]) == h:
+            return int(self._slots[pos])
+        return None
+
+    def get(self, h: int, /) -> int | None:
+        """The slot of *h* (``None`` when absent)."""
+        d = self._delta.get(h)
+        if d is not None:
+            return None if d < 0 else d
+        return self._main(h)
+
+    def put(self, h: int, slot: int, /) -> None:
+        """Map *h* to *slot* (*h* must be absent)."""
+        self._delta[h] = slot
+        self._n += 1
+        if _merge_due(len(self._delta), len(self._keys), self._min_merge, self._fraction):
+            self.merge()
+
+    def pop(self, h: int, /) -> None:
+        """Unmap *h* (it must be present)."""
+        if self._main(h) is not None:
+            self._delta[h] = -1
+        else:
+            del self._delta[h]
+        self._n -= 1
+
+    def merge(self) -> None:
+        """Fold the delta into the main arrays."""
+        if not self._delta:
+            return
+        dk = np.fromiter(self._delta.keys(), dtype=np.int64, count=len(self._delta))
+        dv = np.fromiter(self._delta.values(), dtype=np.int64, count=len(self._delta))
+        keep = ~np.isin(self._keys, dk)
+        keys = np.concatenate([self._keys[keep], dk[dv >= 0]])
+        slots = np.concatenate([self._slots[keep], dv[dv >= 0]])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._slots = keys[order], slots[order].astype(np.int32)
+        self._delta = {}
+
+    def nbytes(self) -> int:
+        """Bytes held by the main arrays."""
+        return int(self._keys.nbytes + self._slots.nbytes)
 
 
 class Postings:
