@@ -17,7 +17,8 @@ each size *n*:
    recall@1 (the best candidate is of the query's entity) and recall@10.
 
 Every row records ``os.getloadavg()``: the machine is shared, so tails are noisy.
-``--gc-freeze`` calls ``gc.freeze()`` after the build (a deployment option, off by default).
+``--gc-freeze`` calls ``gc.freeze()`` after the build (a deployment option, off by default);
+``--max-scored K`` builds ``Index(max_scored=K)`` (recall against cost).
 
 Examples:
     >>> percentile([1.0, 2.0, 3.0, 4.0], 50)
@@ -127,7 +128,9 @@ def _query(ix: Any, qs: list[dict[str, str]], entity: Mapping[str, str] | None) 
     return out
 
 
-def measure(n: int, /, *, queries: int = 2000, seed: int = 1, gc_freeze: bool = False) -> dict[str, Any]:
+def measure(
+    n: int, /, *, queries: int = 2000, seed: int = 1, gc_freeze: bool = False, max_scored: int | None = None
+) -> dict[str, Any]:
     """Build an index of *n* generator records and time *queries* lookups of each kind.
 
     Examples:
@@ -149,7 +152,7 @@ def measure(n: int, /, *, queries: int = 2000, seed: int = 1, gc_freeze: bool = 
     Index().add_many([_public(r) for r in new[:200]])  # first use loads lexicons: not the index's memory
     gc.collect()
     rss0 = rss_bytes()
-    ix = Index()
+    ix = Index() if max_scored is None else Index(max_scored=max_scored)
     load = os.getloadavg()
     w0, c0 = time.perf_counter(), time.process_time()
     ix.add_many(public)
@@ -167,6 +170,7 @@ def measure(n: int, /, *, queries: int = 2000, seed: int = 1, gc_freeze: bool = 
         "memory_method": "RSS delta of add_many / n",
         "block_limit": ix.block_limit(),
         "gc_freeze": gc_freeze,
+        "max_scored": ix._max_scored,
         "duplicates": _query(ix, held, entity),
         "new": _query(ix, new, None),
     }
@@ -201,11 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after building the index")
+    p.add_argument("--max-scored", type=int, help="Index(max_scored=...) (default: the Index default)")
     p.add_argument("--json", type=Path, help="write the results here")
     args = p.parse_args(argv)
     results: list[dict[str, Any]] = []
     for n in args.n or [100_000]:
-        results.append(measure(n, queries=args.queries, seed=args.seed, gc_freeze=args.gc_freeze))
+        results.append(
+            measure(n, queries=args.queries, seed=args.seed, gc_freeze=args.gc_freeze, max_scored=args.max_scored)
+        )
         print(f"# n={n:,} done", json.dumps(results[-1]), file=sys.stderr, flush=True)
         gc.collect()
     print(table(results))

@@ -16,11 +16,16 @@ from dupguard.index import Schema, dedupe, pairs
 from dupguard.index._cluster import STRONG_WEIGHT, clusters
 
 
-def _run(ids: list[str], edges: list[tuple[int, int, float]]) -> list[str]:
+def _run(
+    ids: list[str], edges: list[tuple[int, int, float]], apart: list[tuple[int, int]] | None = None
+) -> list[str]:
     i = np.array([e[0] for e in edges], dtype=np.int64)
     j = np.array([e[1] for e in edges], dtype=np.int64)
     w = np.array([e[2] for e in edges], dtype=np.float64)
-    return clusters(ids, i, j, w, threshold=0.9)
+    pairs_apart = None
+    if apart is not None:
+        pairs_apart = (np.array([a for a, _ in apart], dtype=np.int64), np.array([b for _, b in apart], dtype=np.int64))
+    return clusters(ids, i, j, w, threshold=0.9, apart=pairs_apart)
 
 
 def test_weak_link_between_two_strong_pairs_is_cut() -> None:
@@ -154,3 +159,65 @@ def test_cluster_laws(
     rnd.shuffle(edges2)
     labels2 = _run(ids2, edges2)
     assert dict(zip(ids2, labels2, strict=True)) == dict(zip(ids, labels, strict=True))
+
+
+# --- contradictions ---------------------------------------------------------------------------
+
+
+def test_a_record_fitting_two_contradicting_groups_joins_the_stronger() -> None:
+    # Y ~ A 5 bits, Y ~ C 4 bits, A and C are two customers: Y goes with A, C stays apart.
+    assert _run(["A", "C", "Y"], [(0, 2, 5.0), (1, 2, 4.0)], [(0, 1)]) == ["A", "C", "A"]
+    # without the contradiction all three chain
+    assert _run(["A", "C", "Y"], [(0, 2, 5.0), (1, 2, 4.0)]) == ["A", "A", "A"]
+
+
+def test_a_strong_link_overrides_a_contradiction() -> None:
+    # A ≈ Y, then C ≈ Y strongly (a shared mailbox): the contradiction between A and C loses
+    assert _run(["A", "C", "Y"], [(0, 2, 12.0), (1, 2, STRONG_WEIGHT)], [(0, 1)]) == ["A"] * 3
+    # ... while a weak C ~ Y does not
+    assert _run(["A", "C", "Y"], [(0, 2, 12.0), (1, 2, 4.0)], [(0, 1)]) == ["A", "C", "A"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs(), st.randoms(use_true_random=False), st.data())
+def test_contradiction_laws(
+    graph: tuple[list[str], list[tuple[int, int, float]]], rnd: random.Random, data: st.DataObject
+) -> None:
+    ids, edges = graph
+    n = len(ids)
+    apart = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=4))
+    labels = _run(ids, edges, apart)
+    plain = _run(ids, edges)
+    # contradictions only split clusters, and never a strong link
+    assert all(plain[a] == plain[b] for a in range(n) for b in range(n) if labels[a] == labels[b])
+    assert all(labels[a] == labels[b] for a, b, w in edges if w >= STRONG_WEIGHT)
+    # with no strong link, the two records of a contradiction never share a cluster
+    if all(w < STRONG_WEIGHT for _, _, w in edges):
+        assert all(labels[a] != labels[b] for a, b in apart if a != b)
+    # independent of row order, edge order and contradiction order
+    perm = list(range(n))
+    rnd.shuffle(perm)
+    where = {old: new for new, old in enumerate(perm)}
+    ids2 = [ids[p] for p in perm]
+    edges2 = [(min(where[a], where[b]), max(where[a], where[b]), w) for a, b, w in edges]
+    rnd.shuffle(edges2)
+    apart2 = [(where[b], where[a]) for a, b in apart]
+    rnd.shuffle(apart2)
+    assert dict(zip(ids2, _run(ids2, edges2, apart2), strict=True)) == dict(zip(ids, labels, strict=True))
+
+
+def test_homophone_trade_names_stay_two_companies() -> None:
+    # 韵达 (Yunda Holding, a courier) and 运达 (Chengdu Yunda Technology) share the pinyin
+    # "yunda"; the English names fit both, and chained all six into one cluster.
+    rows = [
+        {"id": "yd1", "company": "韵达控股集团"},
+        {"id": "yd2", "company": "韵达股份"},
+        {"id": "yd3", "company": "YUNDA Holding"},
+        {"id": "ry1", "company": "成都运达科技股份有限公司"},
+        {"id": "ry2", "company": "Chengdu Yunda Technology Co., Ltd."},
+        {"id": "ry3", "company": "运达股份"},
+    ]
+    schema = Schema({"company": "company"})
+    groups = _partition([r["id"] for r in rows], dedupe(rows, schema=schema)["cluster_id"].tolist())
+    assert not any({"yd2", "ry3"} <= g or {"yd1", "ry1"} <= g for g in groups), groups
+    assert any({"yd1", "yd3"} <= g for g in groups)

@@ -19,6 +19,7 @@ from dupguard.index._index import default_block_limit
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
+from dupguard.normalize.text import has_han
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -329,12 +330,29 @@ def dedupe(
     res = run(data, schema=schema, model=model)
     keep = res.probability >= threshold
     labels = clusters(
-        res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold
+        res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold, apart=_contradictions(res)
     )
     out = pd.DataFrame({"id": list(res.ids), "cluster_id": labels})
     out.attrs["rejected"] = _rejected_frame(res.rejected)
     out.attrs["candidate_pairs"] = len(res.i)
     return out
+
+
+def _contradictions(res: BatchResult) -> tuple[IntArray, IntArray]:
+    """Scored pairs that are two customers for clustering's purposes: a company field compared
+    as different between two names in one script (韵达 / 运达: Han names that differ are two
+    companies, however alike their pinyin), on a pair scored below even odds. A Han name and a
+    Latin one that do not transliterate say less (the English may be a translation), so they
+    are not counted."""
+    levels, weight = res.scored.levels, res.scored.weight
+    bad = np.zeros(len(res.i), dtype=bool)
+    for f, fp in enumerate(res.model.fields):
+        if fp.kind != "company":
+            continue
+        han = np.fromiter((has_han(r.fields[f].text) for r in res.features), dtype=bool, count=len(res.features))
+        bad |= (levels[:, f] == Level.DIFFERENT) & (han[res.i] == han[res.j])
+    bad &= weight < 0
+    return res.i[bad], res.j[bad]
 
 
 def link(
