@@ -241,8 +241,8 @@ class Index:
             ``schema.max_block_size`` or else :func:`default_block_limit` of the current size.
         max_scored: at most this many records (or ``limit``, if larger) are scored per query —
             those sharing the most key evidence with it, each shared blocking key counting
-            ``log(1 + block_limit / records holding it)`` (ties by id). This bounds a check's
-            cost at any index size.
+            ``log(1 + block_limit / records holding it)`` (ties by the id's CRC-32, then the
+            id). This bounds a check's cost at any index size.
 
     Examples:
         >>> ix = Index()
@@ -287,6 +287,9 @@ class Index:
         self._same_hash: dict[str, int] = {}  # ids whose hash another live id already holds
         self._n = 0
         self._blobs = BlobHeap()
+        # CRC-32 of each slot's id: orders candidates that tie on key evidence without reading
+        # their ids (thousands may tie at a million records)
+        self._id_crc = np.zeros(_MIN_SLOTS, dtype=np.uint32)
         self._alive: Bools = np.zeros(_MIN_SLOTS, dtype=bool)
         self._postings = Postings()
         self._dead = 0  # postings of removed slots not yet purged
@@ -442,9 +445,13 @@ class Index:
             grown = np.zeros(2 * len(self._alive), dtype=bool)
             grown[: len(self._alive)] = self._alive
             self._alive = grown
+            crc = np.zeros(len(grown), dtype=np.uint32)
+            crc[: len(self._id_crc)] = self._id_crc
+            self._id_crc = crc
         block_hashes = [hash(b) for b in feats.blocks]
         fields = encode_fields(feats.fields)
         blob = _pack(feats.id, (fields, np.array(block_hashes, dtype=np.int64).tobytes()))
+        self._id_crc[slot] = zlib.crc32(feats.id.encode("utf-8", "surrogatepass"))
         h = _id_hash(feats.id)
         if self._slot_map.get(h) is None:
             self._slot_map.put(h, slot)
@@ -596,12 +603,18 @@ class Index:
         return tuple(out)
 
     def _top(self, found: list[int], evidence: npt.NDArray[np.float64], k: int) -> list[int]:
-        """Positions in *found* of the *k* slots sharing the most key evidence, ties by id
-        (Salesforce-style top-K by match keys, weighted by the keys' rarity)."""
+        """Positions in *found* of the *k* slots sharing the most key evidence (Salesforce-style
+        top-K by match keys, weighted by the keys' rarity); ties go by the CRC-32 of the id, then
+        by the id — an order that depends on neither the insertion order nor the process."""
         kth = float(np.partition(evidence, len(evidence) - k)[len(evidence) - k])
         sure = np.flatnonzero(evidence > kth).tolist()
-        ties = np.flatnonzero(evidence == kth).tolist()
-        return sure + heapq.nsmallest(k - len(sure), ties, key=lambda t: self._id_of(found[t]))
+        ties = np.flatnonzero(evidence == kth)
+        need = k - len(sure)
+        crc = self._id_crc[np.asarray(found, dtype=np.int64)[ties]]
+        cut = int(np.partition(crc, need - 1)[need - 1])
+        below: list[int] = ties[crc < cut].tolist()
+        at: list[int] = ties[crc == cut].tolist()
+        return sure + below + heapq.nsmallest(need - len(below), at, key=lambda t: self._id_of(found[t]))
 
     def _query_features(self, record: Mapping[str, object]) -> Features:
         if isinstance(record, Mapping) and self._schema.id not in record:
