@@ -568,31 +568,29 @@ def test_multi_valued_remove_clears_every_key() -> None:
     assert ix.stats().keys == 0
 
 
+def _tied_picks(*, same_crc: bool) -> list[list[str]]:
+    """Five candidates out of 60 that tie on key evidence, for two insertion orders."""
+    rows = [{"id": f"c{n:03d}", "company": "Acme Trading Co., Ltd.", "country": "US"} for n in range(60)]
+    picks = []
+    for seed in (1, 2):
+        ix = Index(max_scored=5, block_limit=100)
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        ix.add_many(shuffled)
+        if same_crc:
+            ix._id_crc[:] = 0  # as if every id had the same CRC-32
+        picks.append(sorted(c.id for c in ix.candidates({"company": "ACME TRADING LIMITED"}, limit=5)))
+    return picks
+
+
 def test_ties_beyond_max_scored_do_not_depend_on_insertion_order() -> None:
     import zlib
 
-    rows = [{"id": f"c{n:03d}", "company": "Acme Trading Co., Ltd.", "country": "US"} for n in range(60)]
-    picks = []
-    for seed in (1, 2):
-        ix = Index(max_scored=5, block_limit=100)
-        shuffled = rows[:]
-        random.Random(seed).shuffle(shuffled)
-        ix.add_many(shuffled)
-        picks.append([c.id for c in ix.candidates({"company": "ACME TRADING LIMITED"}, limit=5)])
-    assert picks[0] == picks[1]
-    # every candidate ties on key evidence: the documented order is CRC-32 of the id, then the id
-    expected = sorted((r["id"] for r in rows), key=lambda i: (zlib.crc32(i.encode()), i))[:5]
-    assert sorted(picks[0]) == sorted(expected)
+    picks = _tied_picks(same_crc=False)
+    # the documented order: CRC-32 of the id, then the id
+    ids = [f"c{n:03d}" for n in range(60)]
+    assert picks[0] == picks[1] == sorted(sorted(ids, key=lambda i: (zlib.crc32(i.encode()), i))[:5])
 
 
 def test_ties_with_equal_crc_fall_back_to_the_id() -> None:
-    rows = [{"id": f"c{n:03d}", "company": "Acme Trading Co., Ltd.", "country": "US"} for n in range(60)]
-    picks = []
-    for seed in (1, 2):
-        ix = Index(max_scored=5, block_limit=100)
-        shuffled = rows[:]
-        random.Random(seed).shuffle(shuffled)
-        ix.add_many(shuffled)
-        ix._id_crc[:] = 0  # as if every id had the same CRC-32
-        picks.append(sorted(c.id for c in ix.candidates({"company": "ACME TRADING LIMITED"}, limit=5)))
-    assert picks[0] == picks[1] == ["c000", "c001", "c002", "c003", "c004"]
+    assert _tied_picks(same_crc=True) == [["c000", "c001", "c002", "c003", "c004"]] * 2
