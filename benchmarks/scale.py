@@ -160,7 +160,8 @@ def _staged(frame: Any, threshold: float) -> tuple[list[str], list[str], dict[st
     t = _clock()
     ids = [f.id for f in left]
     keep = probability(scored.weight) >= threshold
-    labels = clusters(tuple(ids), i[keep], j[keep], scored.weight[keep], threshold=threshold)
+    apart = B._contradictions(model, left, i, j, scored)
+    labels = clusters(tuple(ids), i[keep], j[keep], scored.weight[keep], threshold=threshold, apart=apart)
     stages["cluster"] = _since(t)
     extra = {"candidate_pairs": len(i), "linked_pairs": int(keep.sum()), "rejected": len(rejected), "block_limit": limit}
     return ids, list(labels), stages, extra

@@ -57,6 +57,11 @@ def test_scale_stages_reproduce_dedupe() -> None:
     from dupguard.index import dedupe
 
     frame = pd.DataFrame(list(records(200, seed=2)))[list(scale._COLUMNS)]
+    # two companies one pinyin apart, which only the contradiction rule keeps in two clusters
+    names = ["韵达控股集团", "韵达股份", "YUNDA Holding", "成都运达科技股份有限公司", "Chengdu Yunda Technology Co., Ltd.", "运达股份"]
+    blank = dict.fromkeys(frame.columns, "")
+    extra_rows = pd.DataFrame([{**blank, "id": f"yd{n}", "company": c} for n, c in enumerate(names)])
+    frame = pd.concat([frame, extra_rows], ignore_index=True)
     ids, labels, stages, extra = scale._staged(frame, 0.9)
     expected = dedupe(frame, threshold=0.9)
     assert ids == expected["id"].tolist()

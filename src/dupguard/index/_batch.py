@@ -330,7 +330,8 @@ def dedupe(
     res = run(data, schema=schema, model=model)
     keep = res.probability >= threshold
     labels = clusters(
-        res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold, apart=_contradictions(res)
+        res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold,
+        apart=_contradictions(res.model, res.features, res.i, res.j, res.scored),
     )
     out = pd.DataFrame({"id": list(res.ids), "cluster_id": labels})
     out.attrs["rejected"] = _rejected_frame(res.rejected)
@@ -338,21 +339,23 @@ def dedupe(
     return out
 
 
-def _contradictions(res: BatchResult) -> tuple[IntArray, IntArray]:
+def _contradictions(
+    model: Model, features: Sequence[Features], i: IntArray, j: IntArray, scored: Scored
+) -> tuple[IntArray, IntArray]:
     """Scored pairs that are two customers for clustering's purposes: a company field compared
     as different between two names in one script (韵达 / 运达: Han names that differ are two
     companies, however alike their pinyin), on a pair scored below even odds. A Han name and a
     Latin one that do not transliterate say less (the English may be a translation), so they
     are not counted."""
-    levels, weight = res.scored.levels, res.scored.weight
-    bad = np.zeros(len(res.i), dtype=bool)
-    for f, fp in enumerate(res.model.fields):
+    levels, weight = scored.levels, scored.weight
+    bad = np.zeros(len(i), dtype=bool)
+    for f, fp in enumerate(model.fields):
         if fp.kind != "company":
             continue
-        han = np.fromiter((has_han(r.fields[f].text) for r in res.features), dtype=bool, count=len(res.features))
-        bad |= (levels[:, f] == Level.DIFFERENT) & (han[res.i] == han[res.j])
+        han = np.fromiter((has_han(r.fields[f].text) for r in features), dtype=bool, count=len(features))
+        bad |= (levels[:, f] == Level.DIFFERENT) & (han[i] == han[j])
     bad &= weight < 0
-    return res.i[bad], res.j[bad]
+    return i[bad], j[bad]
 
 
 def link(
