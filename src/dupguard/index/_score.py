@@ -267,16 +267,14 @@ class Scorer:
         return swaps
 
     def _tf_weights(self, f: int, keys: npt.NDArray[np.object_]) -> FloatArray:
-        fp = self.model.fields[f]
-        m = dict(fp.m)[Level.EXACT]
-        u = dict(fp.u)[Level.EXACT]
+        m, u = self._exact_mu[f]
         counts = self.counts[f]
         c = np.fromiter((counts.get(k, 0) for k in keys), dtype=np.float64, count=len(keys))
         excess = np.maximum(c - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
-        if fp.kind == "company":
+        if self._kinds[f] == "company":
             short = np.fromiter(map(_short_core, keys), dtype=bool, count=len(keys))
             excess = np.where(short, np.maximum(excess, SHORT_HAN_CORE_U), excess)
-        return np.log2(max(m, 1e-9) / np.maximum(u, excess))
+        return np.log2(m / np.maximum(u, excess))
 
     def explain(self, a: Features, b: Features, scored: Scored, t: int) -> tuple[FieldExplanation, ...]:
         """Per-field explanation of pair *t* of *scored* (whose records are *a* and *b*)."""
