@@ -118,19 +118,28 @@ def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, in
     return counts
 
 
-def _budget_limit(blocks: Mapping[str, list[int]], *, budget: int) -> int:
+def _budget_limit(sizes: IntArray, *, budget: int) -> int:
     """The largest block size whose blocks, with all smaller ones, yield at most *budget* pairs.
 
-    Small blocks are the informative ones (a rare shared value); large blocks add many pairs and
-    little evidence. Bounding the total keeps batch cost linear in the number of records.
+    *sizes* holds each block's member count. Small blocks are the informative ones (a rare
+    shared value); large blocks add many pairs and little evidence. Bounding the total keeps
+    batch cost linear in the number of records.
     """
-    sizes = np.bincount(np.fromiter((len(m) for m in blocks.values()), dtype=np.int64))
-    if len(sizes) < 3:
-        return max(len(sizes) - 1, 2)
-    s = np.arange(len(sizes), dtype=np.int64)
-    cum = np.cumsum(sizes * s * (s - 1) // 2)
+    hist = np.bincount(sizes)
+    if len(hist) < 3:
+        return max(len(hist) - 1, 2)
+    s = np.arange(len(hist), dtype=np.int64)
+    cum = np.cumsum(hist * s * (s - 1) // 2)
     ok = np.flatnonzero(cum <= budget)
     return max(int(ok[-1]) if len(ok) else 2, 2)
+
+
+def _runs(starts: IntArray, counts: IntArray) -> IntArray:
+    """``concatenate([arange(a, a + c) for a, c in zip(starts, counts)])``, without the loop."""
+    total = int(counts.sum())
+    ends = np.cumsum(counts)
+    out: IntArray = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
+    return out
 
 
 def _block_pairs(
@@ -143,55 +152,57 @@ def _block_pairs(
     """Candidate pairs from blocks of at most *limit* records (both sides counted for links).
 
     Returns ``(i, j, rules, rule_of)``: unique pairs (``i < j`` for dedupe), the rule names and,
-    per pair, the index of the first rule (in block order) that produced it.
+    per pair, the index of the first rule (in block order) that produced it. Blocks are numbered
+    in order of first appearance; each block's pairs are generated at once for all blocks
+    (members in record order: row-major upper triangle for a dedupe, left × right for a link),
+    in block order, and a pair keeps its first occurrence.
     """
-    blocks: dict[str, list[int]] = {}
     n_left = len(left)
-    for r, feats in enumerate(left):
-        for b in feats.blocks:
-            blocks.setdefault(b, []).append(r)
-    if right is not None:
-        for r, feats in enumerate(right):
-            for b in feats.blocks:
-                blocks.setdefault(b, []).append(n_left + r)
+    codes: dict[str, int] = {}
+    key_list: list[int] = []
+    rec_counts: list[int] = []
+    for feats in left if right is None else (*left, *right):
+        key_list.extend(codes.setdefault(b, len(codes)) for b in feats.blocks)
+        rec_counts.append(len(feats.blocks))
+    keys = np.asarray(key_list, dtype=np.int64)
+    recs = np.repeat(np.arange(len(rec_counts), dtype=np.int64), np.asarray(rec_counts, dtype=np.int64))
+    order = np.argsort(keys, kind="stable")  # by block, members in record order
+    keys, recs = keys[order], recs[order]
+    sizes = np.bincount(keys, minlength=len(codes))
     if budget is not None:
-        limit = min(limit, _budget_limit(blocks, budget=budget))
+        limit = min(limit, _budget_limit(sizes, budget=budget))
+    starts = np.cumsum(sizes) - sizes
+    if right is None:
+        used = (sizes >= 2) & (sizes <= limit)
+        pos = np.flatnonzero(used[keys])
+        g = keys[pos]
+        count = sizes[g] - 1 - (pos - starts[g])  # members after this one in its block
+        src = np.repeat(pos, count)
+        dst = _runs(pos + 1, count)
+    else:
+        n_right = np.bincount(keys[recs >= n_left], minlength=len(codes))
+        n_lefts = sizes - n_right
+        used = (sizes <= limit) & (n_lefts > 0) & (n_right > 0)
+        pos = np.flatnonzero(used[keys] & (recs < n_left))
+        g = keys[pos]
+        count = n_right[g]
+        src = np.repeat(pos, count)
+        dst = _runs(starts[g] + n_lefts[g], count)
+    i, j = recs[src], recs[dst]
+    if right is not None:
+        j = j - n_left
+    names = list(codes)
     rules: dict[str, int] = {}
-    triu: dict[int, tuple[IntArray, IntArray]] = {}
-    parts_i: list[IntArray] = []
-    parts_j: list[IntArray] = []
-    parts_r: list[npt.NDArray[np.int32]] = []
-    for b, members in blocks.items():
-        if len(members) < 2 or len(members) > limit:
-            continue
-        rule = b.partition(":")[0]
-        rule_code = rules.setdefault(rule, len(rules))
-        m = np.asarray(members, dtype=np.int64)
-        if right is None:
-            if len(m) not in triu:
-                tu = np.triu_indices(len(m), k=1)
-                triu[len(m)] = (tu[0].astype(np.int64), tu[1].astype(np.int64))
-            a, c = triu[len(m)]
-            pi, pj = m[a], m[c]
-        else:
-            lm, rm = m[m < n_left], m[m >= n_left] - n_left
-            if len(lm) == 0 or len(rm) == 0:
-                continue
-            pi, pj = np.repeat(lm, len(rm)), np.tile(rm, len(lm))
-        parts_i.append(pi)
-        parts_j.append(pj)
-        parts_r.append(np.full(len(pi), rule_code, dtype=np.int32))
-    if not parts_i:
+    used_codes = np.flatnonzero((sizes >= 2) & (sizes <= limit))
+    rule_of_code = np.zeros(len(codes), dtype=np.int32)
+    rule_of_code[used_codes] = [rules.setdefault(names[c].partition(":")[0], len(rules)) for c in used_codes.tolist()]
+    if not len(i):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, tuple(rules), np.zeros(0, dtype=np.int32)
-    i = np.concatenate(parts_i)
-    j = np.concatenate(parts_j)
-    rule_of = np.concatenate(parts_r)
     width = max(len(right) if right is not None else n_left, 1)
-    code = i * width + j
-    _, first = np.unique(code, return_index=True)
+    _, first = np.unique(i * width + j, return_index=True)
     first.sort()
-    return i[first], j[first], tuple(rules), rule_of[first]
+    return i[first], j[first], tuple(rules), rule_of_code[keys[src[first]]]
 
 
 def run(
