@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Final
 
 import jellyfish
@@ -77,7 +78,7 @@ class Features:
 def _blocks_of(fields: tuple[FieldData, ...]) -> tuple[str, ...]:
     if len(fields) == 1:
         return fields[0].blocks
-    return tuple(dict.fromkeys(b for f in fields for b in f.blocks))
+    return tuple(dict.fromkeys(chain.from_iterable(f.blocks for f in fields)))
 
 
 def record_id(record: object, schema: Schema) -> str:
@@ -386,41 +387,58 @@ class Extractor:
     The memo lives in the instance (one per index or batch run), never in a module global.
     """
 
-    __slots__ = ("_memo", "_memo_size", "schema")
+    __slots__ = ("_kinds", "_memo", "_memo_size", "_org_domains", "_plan", "schema")
 
     def __init__(self, schema: Schema, /, *, memo_size: int = 1_000_000) -> None:
         # memo_size: at most this many field values are memoised (0: none). A batch run wants a
         # big memo; a long-lived index a small one, or the memo outweighs the index itself.
         self.schema = schema
         self._memo_size = memo_size
-        self._memo: dict[tuple[int, tuple[str, ...]], FieldData] = {}
+        # Keyed (field position, raw string) for a plain string value, else (field position,
+        # its values as a tuple): the two kinds of key never collide.
+        self._memo: dict[tuple[int, object], FieldData] = {}
+        self._plan = tuple((i, f, _EXTRACTORS[f.kind]) for i, f in enumerate(schema.fields))
+        self._kinds = tuple(f.kind for f in schema.fields)
+        self._org_domains = "domain" in self._kinds and "email" in self._kinds
 
     def features(self, record: object, /) -> Features:
         """Validate *record* and extract its features (raises :class:`InvalidRecord`)."""
         rid = record_id(record, self.schema)
         assert isinstance(record, Mapping)
+        memo = self._memo
+        region = self.schema.region
         out: list[FieldData] = []
-        for i, f in enumerate(self.schema.fields):
+        for i, f, extract in self._plan:
             raw = record.get(f.name)
+            if type(raw) is str:  # the common case: one string, memoised as it is
+                key: tuple[int, object] = (i, raw)
+                fd = memo.get(key)
+                if fd is None:
+                    missing = raw.strip().lower() in _MISSING_STRINGS
+                    fd = EMPTY if missing else extract([raw], f, region)
+                    if len(memo) < self._memo_size:
+                        memo[key] = fd
+                out.append(fd)
+                continue
             values = _values(raw, f.kind, rid, f.name)
             if not values:
                 out.append(EMPTY)
                 continue
-            memo_key = (i, tuple(values))
-            fd = self._memo.get(memo_key)
+            key = (i, tuple(values))
+            fd = memo.get(key)
             if fd is None:
-                fd = _EXTRACTORS[f.kind](values, f, self.schema.region)
-                if len(self._memo) < self._memo_size:
-                    self._memo[memo_key] = fd
+                fd = extract(values, f, region)
+                if len(memo) < self._memo_size:
+                    memo[key] = fd
             out.append(fd)
-        fields = tuple(self._with_org_domains(out))
+        if self._org_domains:
+            out = self._with_org_domains(out)
+        fields = tuple(out)
         return Features(rid, fields, _blocks_of(fields))
 
     def _with_org_domains(self, out: list[FieldData]) -> list[FieldData]:
         """Give website fields the record's email company domains as partial-level evidence."""
-        kinds = [f.kind for f in self.schema.fields]
-        if "domain" not in kinds or "email" not in kinds:
-            return out
+        kinds = self._kinds
         org = _dedup([d for f, fd in zip(kinds, out, strict=True) if f == "email" for d in fd.aux])
         if not org:
             return out
