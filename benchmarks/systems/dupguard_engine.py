@@ -6,8 +6,10 @@ The schema's kinds are passed through unchanged (``dupguard.Schema({...}, id="id
 
 Model, with no labels in either case: CRM-like schemas (any of company, person, email, phone,
 domain) use dupguard's default parameters, which are what a CRM gets untrained; other schemas
-(Febrl's person records) first run ``dupguard.Model.fit`` — u by random sampling, m and λ by EM —
-inside the timed run, as Splink's adapter trains inside its own.
+(Febrl's person records) first run ``dupguard.Model.fit`` — u by random sampling, m and λ by EM;
+for a link over the cross pairs (``right=``) — inside the timed run, as Splink's adapter trains
+inside its own. Each list is normalized once (``dupguard.prepare``) and used by both calls, as
+Splink's linker loads its tables once for training and prediction.
 
 Examples:
     >>> from benchmarks.systems.dupguard_engine import SYSTEMS
@@ -61,17 +63,18 @@ class DupguardEngine:
 
         if not available():
             raise Skip("dupguard's matching engine is not in this tree yet (no dupguard.dedupe)")
-        dfs = frames(dataset)
         engine: Any = dupguard
         schema = engine.Schema(dict(dataset.schema), id="id")
         crm = any(kind in CRM_KINDS for kind in dataset.schema.values())
-        model = None if crm else engine.Model.fit(pd_concat(dfs), schema=schema)
+        dfs = [engine.prepare(df, schema=schema) for df in frames(dataset)]
+        right = dfs[1] if len(dfs) > 1 else None
+        model = None if crm else engine.Model.fit(dfs[0], right=right, schema=schema)
         extra = {"threshold": THRESHOLD, "model": "default" if crm else "Model.fit (no labels)"}
 
         def candidates() -> list[tuple[str, str]]:
             from dupguard.index import run
 
-            res = run(dfs[0], right=dfs[1] if len(dfs) > 1 else None, schema=schema, model=model)
+            res = run(dfs[0], right=right, schema=schema, model=model)
             rids = res.right_ids if res.right_ids is not None else res.ids
             return [(res.ids[a], rids[b]) for a, b in zip(res.i.tolist(), res.j.tolist(), strict=True)]
 
@@ -91,13 +94,6 @@ class DupguardEngine:
             candidates=candidates,
             extra=extra,
         )
-
-
-def pd_concat(dfs: list[Any]) -> Any:
-    """One frame of every record (a link's two sides are fitted together)."""
-    import pandas as pd
-
-    return dfs[0] if len(dfs) == 1 else pd.concat(dfs, ignore_index=True)
 
 
 SYSTEMS: Final = {"dupguard": DupguardEngine()}

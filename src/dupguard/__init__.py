@@ -5,7 +5,7 @@ Two jobs, two packages:
 * :mod:`dupguard.normalize` turns raw names, company names, emails, phones and websites into
   canonical keys; :mod:`dupguard.index` blocks, scores and clusters records on those keys
   (:class:`Schema`, :class:`Index`, :class:`Model`, :func:`dedupe`, :func:`link`, :func:`pairs`,
-  re-exported here).
+  :func:`prepare`, re-exported here).
 * :mod:`dupguard.attribution` turns an evidence timeline into an ownership decision or an exact
   commission split.
 
@@ -28,11 +28,34 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from dupguard.index import Candidate, Index, Model, Schema, dedupe, link, pairs
+    from dupguard.index import (
+        Candidate,
+        Index,
+        Model,
+        Prepared,
+        Schema,
+        dedupe,
+        link,
+        pairs,
+        prepare,
+    )
 
-__all__ = ["Candidate", "Index", "Model", "Schema", "__version__", "dedupe", "link", "pairs"]
+__all__ = [
+    "Candidate",
+    "Index",
+    "Model",
+    "Prepared",
+    "Schema",
+    "__version__",
+    "dedupe",
+    "link",
+    "pairs",
+    "prepare",
+]
 
-_LAZY = frozenset({"Candidate", "Index", "Model", "Schema", "dedupe", "link", "pairs"})
+_LAZY = frozenset(
+    {"Candidate", "Index", "Model", "Prepared", "Schema", "dedupe", "link", "pairs", "prepare"}
+)
 
 
 def __getattr__(name: str) -> Any:

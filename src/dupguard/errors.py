@@ -166,6 +166,7 @@ class SchemaReason(StrEnum):
     NO_FIELDS = "no_fields"
     BAD_NAME = "bad_name"
     BAD_PARAMETER = "bad_parameter"
+    MISMATCH = "mismatch"  # data prepared for one schema, used with another
 
 
 class ModelReason(StrEnum):

@@ -3,7 +3,8 @@
 * :class:`Schema` says which column holds which kind of value.
 * :class:`Index` answers one record at a time: :meth:`Index.candidates` returns scored,
   explained possible duplicates of a customer before a CRM saves it.
-* :func:`dedupe`, :func:`link` and :func:`pairs` match whole lists at once (vectorised).
+* :func:`dedupe`, :func:`link` and :func:`pairs` match whole lists at once (vectorised);
+  :func:`prepare` normalizes a list once for several of those calls and :meth:`Model.fit`.
 * :class:`Model` holds the Fellegi–Sunter parameters; defaults work untrained, and
   :meth:`Model.fit` estimates them from unlabelled data.
 
@@ -17,7 +18,7 @@ Examples:
 
 from __future__ import annotations
 
-from dupguard.index._batch import BatchResult, Rejected, dedupe, link, pairs, run
+from dupguard.index._batch import BatchResult, Prepared, Rejected, dedupe, link, pairs, prepare, run
 from dupguard.index._compare import Level
 from dupguard.index._index import Candidate, DemotedKey, Index, IndexStats, default_block_limit
 from dupguard.index._model import FieldParams, Model
@@ -36,11 +37,13 @@ __all__ = [
     "IndexStats",
     "Level",
     "Model",
+    "Prepared",
     "Rejected",
     "Schema",
     "dedupe",
     "default_block_limit",
     "link",
     "pairs",
+    "prepare",
     "run",
 ]

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from dupguard.errors import InvalidModel, InvalidRecord, ModelReason, RecordReason
+from dupguard.errors import (
+    InvalidModel,
+    InvalidRecord,
+    InvalidSchema,
+    ModelReason,
+    RecordReason,
+    SchemaReason,
+)
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
 from dupguard.index._features import Extractor, Features
@@ -24,7 +31,18 @@ from dupguard.normalize.text import has_han
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BatchResult", "Rejected", "dedupe", "fit_labelled", "fit_model", "link", "pairs", "run"]
+__all__ = [
+    "BatchResult",
+    "Prepared",
+    "Rejected",
+    "dedupe",
+    "fit_labelled",
+    "fit_model",
+    "link",
+    "pairs",
+    "prepare",
+    "run",
+]
 
 IntArray = npt.NDArray[np.int64]
 _CHUNK = 250_000
@@ -105,6 +123,75 @@ def _extract(
         seen.add(f.id)
         feats.append(f)
     return feats, rejected
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Prepared:
+    """A list validated and normalized once for one schema (see :func:`prepare`).
+
+    Attributes:
+        schema: the schema the records were read with.
+        features: one entry per accepted record, in input order.
+        rejected: the rows that could not be read, and why.
+    """
+
+    schema: Schema
+    features: tuple[Features, ...]
+    rejected: tuple[Rejected, ...]
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The accepted records' ids, in input order."""
+        return tuple(f.id for f in self.features)
+
+
+def prepare(data: object, /, *, schema: Schema | None = None) -> Prepared:
+    """Validate and normalize *data* once, for several batch calls on the same list.
+
+    :func:`dedupe`, :func:`link`, :func:`pairs`, :func:`run` and :meth:`Model.fit` take the
+    result wherever they take data, and skip the normalization — about half of a batch call's
+    time. Rejected rows travel with it: each call reports them as if it had read the data.
+
+    Args:
+        data: a pandas DataFrame or an iterable of mappings, each with an id.
+        schema: the columns' kinds (default :meth:`Schema.customers`).
+
+    Raises:
+        InvalidRecord: ``NOT_A_MAPPING`` when *data* is not a table at all (bad rows are
+            rejected, not raised).
+
+    Examples:
+        >>> rows = [{"id": 1, "email": "Bob@Acme.com"}, {"id": 2, "email": "bob@acme.com"},
+        ...         {"id": 3, "email": "ann@bolt.de"}, {"x": 4}]
+        >>> p = prepare(rows)
+        >>> len(p), p.ids, [r.reason for r in p.rejected]
+        (3, ('1', '2', '3'), ['missing_id'])
+        >>> dedupe(p)["cluster_id"].tolist()  # normalized once ...
+        ['1', '1', '3']
+        >>> pairs(p)[["id_l", "id_r"]].values.tolist()  # ... used twice
+        [['1', '2']]
+    """
+    schema = schema or Schema.customers()
+    with _gc_paused():
+        return _prepared(data, schema, Extractor(schema))
+
+
+def _prepared(data: object, schema: Schema, extractor: Extractor) -> Prepared:
+    """*data* as a :class:`Prepared` list of *schema*: read now, unless it already is one."""
+    if isinstance(data, Prepared):
+        if data.schema != schema:
+            raise InvalidSchema(SchemaReason.MISMATCH, schema, "the data was prepared for another schema")
+        return data
+    feats, rejected = _extract(data, extractor)
+    return Prepared(schema, tuple(feats), tuple(rejected))
+
+
+def schema_of(data: object) -> Schema | None:
+    """The schema *data* was prepared with, if it is a :class:`Prepared` list."""
+    return data.schema if isinstance(data, Prepared) else None
 
 
 def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, int]]:
@@ -243,16 +330,18 @@ def _gc_paused() -> Iterator[None]:
 def _run(
     data: object, right: object, schema: Schema | None, model: Model | None, block_limit: int | None
 ) -> BatchResult:
-    schema = schema or (model.schema if model is not None else Schema.customers())
+    schema = schema or schema_of(data) or (model.schema if model is not None else Schema.customers())
     model = model or Model.default(schema)
     if model.schema != schema:
         raise InvalidModel(ModelReason.SCHEMA_MISMATCH, schema, "model was built for another schema")
     extractor = Extractor(schema)
-    left, rejected = _extract(data, extractor)
-    rfeats: list[Features] | None = None
+    lp = _prepared(data, schema, extractor)
+    left, rejected = lp.features, list(lp.rejected)
+    rfeats: tuple[Features, ...] | None = None
     if right is not None:
-        rfeats, rrej = _extract(right, extractor)
-        rejected += rrej
+        rp = _prepared(right, schema, extractor)
+        rfeats = rp.features
+        rejected += rp.rejected
     total = len(left) + (len(rfeats) if rfeats is not None else 0)
     limit = block_limit or schema.max_block_size or default_block_limit(total)
     i, j, rules, rule_of = _block_pairs(left, rfeats, limit, budget=max(_PAIRS_PER_RECORD * total, 10_000))
@@ -270,8 +359,8 @@ def _run(
         scored=scored,
         rejected=tuple(rejected),
         model=model,
-        features=tuple(left),
-        right_features=None if rfeats is None else tuple(rfeats),
+        features=left,
+        right_features=rfeats,
     )
 
 
@@ -456,27 +545,42 @@ def pairs(
 # --- estimation -------------------------------------------------------------------------------
 
 
-def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, seed: int) -> Model:
+def fit_model(
+    start: Model, data: object, *, right: object = None, max_pairs: int, iterations: int, seed: int
+) -> Model:
     """u by random sampling, then m and λ by EM over blocked pairs (see :meth:`Model.fit`)."""
     schema = start.schema
-    feats, _ = _extract(data, Extractor(schema))
-    n = len(feats)
-    if n < 3:
-        raise InvalidModel(ModelReason.NOT_ENOUGH_DATA, n, "need at least 3 records")
-    scorer = Scorer(start, _tf_counts(schema, feats), n)
-    cols = scorer.columns(feats)
+    extractor = Extractor(schema)
+    feats = _prepared(data, schema, extractor).features
+    rfeats = None if right is None else _prepared(right, schema, extractor).features
     rng = np.random.default_rng(seed)
-    total_pairs = n * (n - 1) // 2
-    k = min(max_pairs, total_pairs)
-    a = rng.integers(0, n, size=k * 2)
-    b = rng.integers(0, n, size=k * 2)
-    ok = a != b
-    a, b = np.minimum(a[ok], b[ok])[:k], np.maximum(a[ok], b[ok])[:k]
-    rand = scorer.score_columns(cols, cols, a, b).levels
+    n = len(feats)
+    if rfeats is None:
+        if n < 3:
+            raise InvalidModel(ModelReason.NOT_ENOUGH_DATA, n, "need at least 3 records")
+        scorer = Scorer(start, _tf_counts(schema, feats), n)
+        cols = rcols = scorer.columns(feats)
+        total_pairs = n * (n - 1) // 2
+        k = min(max_pairs, total_pairs)
+        a = rng.integers(0, n, size=k * 2)
+        b = rng.integers(0, n, size=k * 2)
+        ok = a != b
+        a, b = np.minimum(a[ok], b[ok])[:k], np.maximum(a[ok], b[ok])[:k]
+        limit = schema.max_block_size or default_block_limit(n)
+    else:
+        if not n or not rfeats or n + len(rfeats) < 3:
+            raise InvalidModel(ModelReason.NOT_ENOUGH_DATA, (n, len(rfeats)), "need records on both sides, 3 in all")
+        scorer = Scorer(start, _tf_counts(schema, feats, rfeats), n + len(rfeats))
+        cols, rcols = scorer.columns(feats), scorer.columns(rfeats)
+        total_pairs = n * len(rfeats)
+        k = min(max_pairs, total_pairs)
+        a, b = rng.integers(0, n, size=k), rng.integers(0, len(rfeats), size=k)
+        limit = schema.max_block_size or default_block_limit(n + len(rfeats))
+    rand = scorer.score_columns(cols, rcols, a, b).levels
     u = {fp.name: level_frequencies(fp.kind, rand[:, f]) for f, fp in enumerate(start.fields)}
     model = start.with_params(u=u)
 
-    bi, bj, _, _ = _block_pairs(feats, None, schema.max_block_size or default_block_limit(n))
+    bi, bj, _, _ = _block_pairs(feats, rfeats, limit)
     if len(bi) == 0:
         return model
     n_blocked = len(bi)
@@ -484,7 +588,7 @@ def fit_model(start: Model, data: object, *, max_pairs: int, iterations: int, se
         # EM needs the comparison patterns' frequencies, which a uniform sample estimates.
         keep = np.sort(rng.choice(len(bi), size=max_pairs, replace=False))
         bi, bj = bi[keep], bj[keep]
-    levels = scorer.score_columns(cols, cols, bi, bj).levels
+    levels = scorer.score_columns(cols, rcols, bi, bj).levels
     # One int per comparison vector (3 bits a field), so np.unique sorts a flat array.
     if levels.shape[1] <= 21:
         shifts = np.arange(levels.shape[1], dtype=np.int64) * 3

@@ -353,6 +353,7 @@ class Model:
         /,
         *,
         schema: Schema | None = None,
+        right: object = None,
         max_pairs: int = 50_000,
         iterations: int = 25,
         seed: int = 0,
@@ -364,15 +365,22 @@ class Model:
         expectation–maximisation with u held fixed; λ is that share scaled to all pairs.
 
         Args:
-            data: a pandas DataFrame or an iterable of mappings.
-            schema: the data's schema (default :meth:`Schema.customers`).
+            data: a pandas DataFrame, an iterable of mappings, or a
+                :class:`~dupguard.index.Prepared` list (:func:`~dupguard.index.prepare`).
+            schema: the data's schema (default: the prepared list's, else
+                :meth:`Schema.customers`).
+            right: fit for a link of *data* with this second list (like *data*): the pairs
+                are the ones :func:`~dupguard.index.link` compares, one record from each
+                side, and λ is the share of matches among all cross pairs.
             max_pairs: how many random pairs to sample for u; EM runs on at most this many
                 blocked pairs (a uniform sample: it needs only the patterns' frequencies).
             iterations: EM iterations (stops early when parameters settle).
             seed: random seed for the sampling (the result is deterministic per seed).
 
         Raises:
-            InvalidModel: ``NOT_ENOUGH_DATA`` with fewer than 3 usable records.
+            InvalidModel: ``NOT_ENOUGH_DATA`` with fewer than 3 usable records (for a link:
+                or an empty side).
+            InvalidSchema: ``MISMATCH`` when prepared data was read with another schema.
 
         Examples:
             >>> rows = [{"id": i, "n": n} for i, n in enumerate(["ann", "ann", "bob", "bo", "cy"])]
@@ -380,10 +388,15 @@ class Model:
             >>> 0 < m.prior < 1
             True
         """
-        from dupguard.index._batch import fit_model
+        from dupguard.index._batch import fit_model, schema_of
 
         return fit_model(
-            cls(schema), data, max_pairs=max_pairs, iterations=iterations, seed=seed
+            cls(schema or schema_of(data)),
+            data,
+            right=right,
+            max_pairs=max_pairs,
+            iterations=iterations,
+            seed=seed,
         )
 
     @classmethod
