@@ -621,3 +621,19 @@ def test_fast_path_covers_the_generator_shapes() -> None:
     for raw, region, key in cases:
         assert phone._fast_key(raw, region) == key == _slow(raw, region), raw
         assert _assert_fast_matches_full(raw, region)
+
+
+def test_fast_path_reads_every_number_of_a_multi_number_field() -> None:
+    cases = [
+        ("+13107749763, +1 310 774 5962", None, ("+13107749763", "+13107745962")),
+        ("Tel: +1 212 620 6093 ext 42 / +1 212 620 5517", None, ("+12126206093", "+12126205517")),
+        ("0086 18065148305 / +86 152 5716 5582", None, ("+8618065148305", "+8615257165582")),
+        ("WhatsApp: +62 85737751197 / +62 857 3775 4723", None, ("+6285737751197", "+6285737754723")),
+        ("１３３ ２８３９ １０９３/１３５５６３６３０２９", None, ("+8613328391093", "+8613556363029")),
+        ("020 7946 0958; 020 7946 0959", "GB", ("+442079460958", "+442079460959")),
+    ]
+    for raw, region, keys in cases:
+        fast = phone._fast_all(raw, region)
+        assert fast is not None, raw
+        assert tuple(k for k, _ in fast) == keys, raw
+        assert _assert_fast_matches_full(raw, region)

@@ -753,6 +753,39 @@ def _fast_field(raw: str, region: str | None) -> tuple[tuple[str, str], bool] | 
     return None if pair is None else (pair, only)
 
 
+def _fast_all(raw: str, region: str | None) -> tuple[tuple[str, str], ...] | None:
+    """``(key, national_number)`` of every number of a field, each piece of a fast shape.
+
+    Mirrors :func:`_read_all` over the pieces between field separators, each read as in
+    :func:`_fast_field` (one ``/`` split only where both sides are valid numbers, and then both
+    kept). ``None`` as soon as one piece is not of a fast shape: take the full path.
+    """
+    if len(raw) > _FAST_MAX_LENGTH:
+        return None
+    if not raw.isascii():
+        raw = _clean(raw)
+        if not raw.isascii():
+            return None
+    out: list[tuple[str, str]] = []
+    for part in _SPLIT_RE.split(raw):
+        if not part.strip():
+            continue
+        if "/" in part and _FAST_LINK_RE.fullmatch(part.strip()) is None:
+            pieces = part.split("/")
+            if len(pieces) != 2:
+                return None
+            first, second = (_fast_number(p, region) for p in pieces)
+            if first is None or second is None or not (_fast_valid(first) and _fast_valid(second)):
+                return None
+            out += (first, second)
+            continue
+        pair = _fast_number(part, region)
+        if pair is None:
+            return None
+        out.append(pair)
+    return tuple(out) if out else None
+
+
 def _fast_key(raw: str, region: str | None) -> str | None:
     """:func:`canonical` for the commonest shapes, without phonenumbers.parse; ``None`` = don't know."""
     found = _fast_field(raw, region)
@@ -777,9 +810,9 @@ def key_pairs(raw: object, /, *, region: str | None = None) -> tuple[tuple[str, 
         (('+8613800138000', '13800138000'), ('+8613900139000', '13900139000'))
     """
     if isinstance(raw, str) and len(raw) <= _FAST_MAX_LENGTH:
-        found = _fast_field(raw, None if region is None else _check_region(region))
-        if found is not None and found[1]:
-            return (found[0],)
+        found = _fast_all(raw, None if region is None else _check_region(region))
+        if found is not None:
+            return found
     return tuple((p.key, p.national_number) for p in parse_many(raw, region=region))
 
 
