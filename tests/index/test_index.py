@@ -258,9 +258,12 @@ def test_explain_shows_both_values_as_given() -> None:
 
 def test_limit_and_min_probability(customer_index: Index, customers: list[dict[str, Any]]) -> None:
     for probe in _probes(customers):
-        every = customer_index.candidates(probe, limit=1000)
+        every = customer_index.candidates(probe, limit=1000)  # scores every record found
         assert customer_index.candidates(probe, limit=1) == every[:1]
-        assert customer_index.candidates(probe) == every[:10]
+        # The default check scores only the top max_scored by key evidence: the likely
+        # duplicates among the best ten all survive that cut, in order (unlikely ones may not).
+        likely = tuple(c for c in every[:10] if c.probability >= 0.5)
+        assert customer_index.candidates(probe)[: len(likely)] == likely
         strong = customer_index.candidates(probe, limit=1000, min_probability=0.5)
         assert strong == tuple(c for c in every if c.probability >= 0.5)
 

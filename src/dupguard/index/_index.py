@@ -263,7 +263,7 @@ class Index:
         model: Model | None = None,
         *,
         block_limit: int | None = None,
-        max_scored: int = 20,
+        max_scored: int = 10,
     ) -> None:
         if max_scored < 1:
             from dupguard.errors import InvalidSchema, SchemaReason
