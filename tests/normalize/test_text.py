@@ -192,6 +192,15 @@ def test_has_han(raw: str, expected: bool) -> None:
     assert text.has_han(raw) is expected
 
 
+@given(any_text)
+@settings(max_examples=300, deadline=None)
+def test_law_han_only_keeps_exactly_the_han_characters(raw: str) -> None:
+    out = text.han_only(raw)
+    assert out == "".join(ch for ch in raw if text.has_han(ch))
+    assert text.han_only(out) == out
+    assert bool(out) is text.has_han(raw)
+
+
 # --- skeleton, canonical, is_valid -----------------------------------------------------------
 
 

@@ -243,7 +243,7 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
         blocks.append(f"{f.name}.core:{p.key}")
         if p.pinyin:  # Han core: its character bigrams catch short ↔ full names (万科 / 万科企业,
             # 深振业 / 振业); common bigrams are demoted like any other key.
-            han = "".join(ch for ch in p.core if text.has_han(ch))
+            han = text.han_only(p.core)
             for b in range(min(len(han) - 1, 6)):
                 blocks.append(f"{f.name}.han2:{han[b : b + 2]}")
         first = p.ascii_key[:5] if p.ascii_key else ""

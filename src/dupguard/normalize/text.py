@@ -59,6 +59,7 @@ __all__ = [
     "ParsedText",
     "canonical",
     "fold",
+    "han_only",
     "has_han",
     "is_valid",
     "parse",
@@ -104,7 +105,9 @@ _CONFUSABLES: Final[dict[int, str]] = {
 }
 
 _SPACES_RE: Final = re.compile(r"\s+")
-_HAN_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RANGES: Final = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_RE: Final = re.compile(f"[{_HAN_RANGES}]")
+_NOT_HAN_RE: Final = re.compile(f"[^{_HAN_RANGES}]+")
 
 
 def _check(raw: object) -> str:
@@ -165,6 +168,18 @@ def has_han(raw: str, /) -> bool:
         (True, False)
     """
     return _HAN_RE.search(raw) is not None
+
+
+def han_only(raw: str, /) -> str:
+    """The Han (CJK ideograph) characters of *raw*, in order, and nothing else.
+
+    Examples:
+        >>> han_only("宁波 Haitian 海天 (2)")
+        '宁波海天'
+        >>> han_only("Haitian")
+        ''
+    """
+    return _NOT_HAN_RE.sub("", raw)
 
 
 def to_simplified(raw: str, /) -> str:
