@@ -35,6 +35,7 @@ from dupguard.index._score import FieldExplanation, Scored, Scorer, probability
 from dupguard.index._store import (
     EMPTY_ROW,
     FIELD_ATTRS,
+    I32,
     BlobHeap,
     HashCounts,
     Postings,
@@ -552,17 +553,16 @@ class Index:
         # log(1 + limit / records holding it), so a key two records share outweighs one near
         # the block limit.
         uniq, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
-        found = uniq.tolist()
-        via = usable[which[first]].tolist()
         k = max(self._max_scored, limit)
-        if len(found) > k:
+        if len(uniq) > k:
             rarity = np.log1p(block_limit / sizes[usable])
-            evidence = np.bincount(inverse, weights=rarity[which], minlength=len(found))
-            picked = self._top(found, np.asarray(evidence, dtype=np.float64), k)
-        else:
-            picked = list(range(len(found)))
-        blobs = [self._blobs.get(found[t]) for t in picked]
-        by_id = sorted(zip(map(_blob_id, blobs), blobs, picked, strict=True))
+            evidence = np.bincount(inverse, weights=rarity[which], minlength=len(uniq))
+            picked = self._top(uniq, np.asarray(evidence, dtype=np.float64), k)
+            uniq, first = uniq[picked], first[picked]
+        found: list[int] = uniq.tolist()
+        via: list[int] = usable[which[first]].tolist()
+        blobs = [self._blobs.get(slot) for slot in found]
+        by_id = sorted(zip(map(_blob_id, blobs), blobs, range(len(found)), strict=True))
         ids = [x[0] for x in by_id]
         order = [x[2] for x in by_id]
         rows = [_unpack(x[1])[0] for x in by_id]
@@ -602,19 +602,26 @@ class Index:
                 break
         return tuple(out)
 
-    def _top(self, found: list[int], evidence: npt.NDArray[np.float64], k: int) -> list[int]:
-        """Positions in *found* of the *k* slots sharing the most key evidence (Salesforce-style
+    def _top(self, found: I32, evidence: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:
+        """Positions in *found* (slots) of the *k* sharing the most key evidence (Salesforce-style
         top-K by match keys, weighted by the keys' rarity); ties go by the CRC-32 of the id, then
         by the id — an order that depends on neither the insertion order nor the process."""
-        kth = float(np.partition(evidence, len(evidence) - k)[len(evidence) - k])
-        sure = np.flatnonzero(evidence > kth).tolist()
+        kth = np.partition(evidence, len(evidence) - k)[len(evidence) - k]
+        sure = np.flatnonzero(evidence > kth)
         ties = np.flatnonzero(evidence == kth)
         need = k - len(sure)
-        crc = self._id_crc[np.asarray(found, dtype=np.int64)[ties]]
-        cut = int(np.partition(crc, need - 1)[need - 1])
-        below: list[int] = ties[crc < cut].tolist()
-        at: list[int] = ties[crc == cut].tolist()
-        return sure + below + heapq.nsmallest(need - len(below), at, key=lambda t: self._id_of(found[t]))
+        if len(ties) == need:
+            return np.concatenate((sure, ties))
+        crc = self._id_crc[found[ties]]
+        cut = np.partition(crc, need - 1)[need - 1]
+        below = ties[crc < cut]
+        at = ties[crc == cut]
+        if len(below) + len(at) > need:  # ids with one CRC-32 at the cut: the smallest ids
+            at = np.asarray(
+                heapq.nsmallest(need - len(below), at.tolist(), key=lambda t: self._id_of(int(found[t]))),
+                dtype=np.intp,
+            )
+        return np.concatenate((sure, below, at))
 
     def _query_features(self, record: Mapping[str, object]) -> Features:
         if isinstance(record, Mapping) and self._schema.id not in record:
