@@ -164,6 +164,27 @@ def test_add_many_raise_is_all_or_nothing() -> None:
     assert len(ix) == 0
 
 
+def test_add_many_takes_a_dataframe_like_its_records(customers: list[dict[str, Any]]) -> None:
+    import pandas as pd
+
+    from_frame, from_dicts = Index(), Index()
+    from_frame.add_many(pd.DataFrame(customers[:80]))
+    from_dicts.add_many(customers[:80])
+    assert from_frame._state() == from_dicts._state()
+    probe = customers[80]
+    assert from_frame.candidates(probe) == from_dicts.candidates(probe)
+
+
+@pytest.mark.parametrize("data", [{"id": 1, "company": "one record"}, "a string", 42, None])
+@pytest.mark.parametrize("on_error", ["raise", "skip"])
+def test_add_many_of_no_table_is_a_typed_error(data: Any, on_error: Any) -> None:
+    ix = Index()
+    with pytest.raises(InvalidRecord) as err:
+        ix.add_many(data, on_error=on_error)
+    assert err.value.reason is RecordReason.NOT_A_MAPPING
+    assert len(ix) == 0
+
+
 def test_add_many_skip_returns_the_rejected() -> None:
     ix = Index()
     ix.add({"id": "old", "company": "Zeta"})

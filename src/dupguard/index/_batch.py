@@ -6,7 +6,7 @@ import contextlib
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -21,7 +21,7 @@ from dupguard.errors import (
 )
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
-from dupguard.index._features import Extractor, Features
+from dupguard.index._features import Extractor, Features, rows_of
 from dupguard.index._index import default_block_limit
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
@@ -82,28 +82,13 @@ class BatchResult:
         return probability(self.scored.weight)
 
 
-def _frame_rows(df: Any) -> Iterable[dict[str, Any]]:
-    cols = [str(c) for c in df.columns]
-    lists = [df[c].tolist() for c in df.columns]  # column-wise: far faster than to_dict("records")
-    for row in zip(*lists, strict=True):
-        yield dict(zip(cols, row, strict=True))
-
-
-def _rows(data: object) -> Iterable[Any]:
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):
-        return _frame_rows(data)
-    if isinstance(data, Mapping | str | bytes) or not isinstance(data, Iterable):
-        raise InvalidRecord(RecordReason.NOT_A_MAPPING, type(data).__name__, "pass a DataFrame or an iterable of mappings")
-    return data
-
-
 def _extract(
     data: object, extractor: Extractor, *, offset: int = 0
 ) -> tuple[list[Features], list[Rejected]]:
     feats: list[Features] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
-    for row, rec in enumerate(_rows(data), start=offset):
+    for row, rec in enumerate(rows_of(data), start=offset):
         try:
             f = extractor.features(rec)
             if f.id in seen:

@@ -28,7 +28,7 @@ import numpy.typing as npt
 from dupguard.errors import InvalidRecord, RecordReason
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
-from dupguard.index._features import Extractor, Features
+from dupguard.index._features import Extractor, Features, rows_of
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
 from dupguard.index._score import FieldExplanation, Scored, Scorer, probability
@@ -360,11 +360,15 @@ class Index:
     def add_many(
         self, records: Iterable[Mapping[str, object]], /, *, on_error: Literal["raise", "skip"] = "raise"
     ) -> tuple[InvalidRecord, ...]:
-        """Index many records.
+        """Index many records: an iterable of mappings, or a pandas DataFrame (its rows).
 
-        With ``on_error="raise"`` (default) every record is checked first and nothing is added
-        if any is invalid. With ``on_error="skip"`` the valid ones are added and the rejected
-        ones are returned, each error naming its record and field.
+        With ``on_error="raise"`` (default) nothing is added if any record is invalid (the ones
+        added before it are removed again). With ``on_error="skip"`` the valid ones are added
+        and the rejected ones are returned, each error naming its record and field.
+
+        Raises:
+            InvalidRecord: the first invalid record (``on_error="raise"``); ``NOT_A_MAPPING``
+                when *records* is one record, a string or not iterable (either mode).
 
         Examples:
             >>> ix = Index()
@@ -380,8 +384,9 @@ class Index:
         # The index's small memo (first values seen: countries, common domains) serves a bulk
         # load too; a big temporary one would leave its pages resident after the load.
         extract = self._extract.features
+        rows = rows_of(records)
         try:
-            for rec in records:
+            for rec in rows:
                 try:
                     feats = extract(rec)
                     if feats.id in self:
