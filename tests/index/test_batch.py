@@ -356,6 +356,9 @@ def test_prepared_data_gives_what_raw_data_gives(customers: list[dict[str, Any]]
     p, pl, pr = prepare(rows), prepare(rows[:half]), prepare(rows[half:])
     assert len(p) == len(customers)
     assert [r.reason for r in p.rejected] == ["missing_id", "not_a_mapping", "duplicate_id"]
+    with pytest.raises(InvalidRecord) as err:
+        prepare("not a table")
+    assert err.value.reason is RecordReason.NOT_A_MAPPING
     _frames_equal(dedupe(p), dedupe(rows))
     _frames_equal(pairs(p), pairs(rows))
     _frames_equal(link(pl, pr), link(rows[:half], rows[half:]))
