@@ -725,12 +725,8 @@ def _fast_valid(pair: tuple[str, str]) -> bool:
     )
 
 
-def _fast_field(raw: str, region: str | None) -> tuple[tuple[str, str], bool] | None:
-    """``(key, national_number)`` of the first number of a field, and whether it is the only one.
-
-    Mirrors :func:`_read_all`: the first piece before a field separator (:data:`_SPLIT_RE`), and a
-    ``/`` in it split only where both sides are valid numbers. ``None``: take the full path.
-    """
+def _fast_text(raw: str) -> str | None:
+    """*raw* as the fast path reads it (ASCII, bounded), or ``None``: take the full path."""
     if len(raw) > _FAST_MAX_LENGTH:
         return None
     if not raw.isascii():
@@ -738,52 +734,56 @@ def _fast_field(raw: str, region: str | None) -> tuple[tuple[str, str], bool] | 
         raw = _clean(raw)
         if not raw.isascii():
             return None
-    split = _SPLIT_RE.search(raw)
-    head = raw if split is None else raw[: split.start()]
-    only = split is None
-    if "/" in head and _FAST_LINK_RE.fullmatch(head.strip()) is None:
-        pieces = head.split("/")
+    return raw
+
+
+def _fast_piece(part: str, region: str | None) -> tuple[tuple[str, str], ...] | None:
+    """The numbers of one piece between field separators, as :func:`_read_all` reads it: one,
+    or two where a ``/`` splits it and both sides are valid numbers. ``None``: full path."""
+    if "/" in part and _FAST_LINK_RE.fullmatch(part.strip()) is None:
+        pieces = part.split("/")
         if len(pieces) != 2:
             return None
         first, second = (_fast_number(p, region) for p in pieces)
         if first is None or second is None or not (_fast_valid(first) and _fast_valid(second)):
             return None
-        return first, False
-    pair = _fast_number(head, region)
-    return None if pair is None else (pair, only)
+        return first, second
+    pair = _fast_number(part, region)
+    return None if pair is None else (pair,)
+
+
+def _fast_field(raw: str, region: str | None) -> tuple[tuple[str, str], bool] | None:
+    """``(key, national_number)`` of the first number of a field, and whether it is the only one.
+
+    Mirrors :func:`_read_all` on the first piece before a field separator (:data:`_SPLIT_RE`).
+    ``None``: take the full path.
+    """
+    text = _fast_text(raw)
+    if text is None:
+        return None
+    split = _SPLIT_RE.search(text)
+    found = _fast_piece(text if split is None else text[: split.start()], region)
+    return None if found is None else (found[0], split is None and len(found) == 1)
 
 
 def _fast_all(raw: str, region: str | None) -> tuple[tuple[str, str], ...] | None:
     """``(key, national_number)`` of every number of a field, each piece of a fast shape.
 
-    Mirrors :func:`_read_all` over the pieces between field separators, each read as in
-    :func:`_fast_field` (one ``/`` split only where both sides are valid numbers, and then both
-    kept). ``None`` as soon as one piece is not of a fast shape: take the full path.
+    Mirrors :func:`_read_all` over the pieces between field separators (:func:`_fast_piece`).
+    ``None`` as soon as one piece is not of a fast shape: take the full path.
     """
-    if len(raw) > _FAST_MAX_LENGTH:
+    text = _fast_text(raw)
+    if text is None:
         return None
-    if not raw.isascii():
-        raw = _clean(raw)
-        if not raw.isascii():
-            return None
     out: list[tuple[str, str]] = []
-    for part in _SPLIT_RE.split(raw):
+    for part in _SPLIT_RE.split(text):
         if not part.strip():
             continue
-        if "/" in part and _FAST_LINK_RE.fullmatch(part.strip()) is None:
-            pieces = part.split("/")
-            if len(pieces) != 2:
-                return None
-            first, second = (_fast_number(p, region) for p in pieces)
-            if first is None or second is None or not (_fast_valid(first) and _fast_valid(second)):
-                return None
-            out += (first, second)
-            continue
-        pair = _fast_number(part, region)
-        if pair is None:
+        found = _fast_piece(part, region)
+        if found is None:
             return None
-        out.append(pair)
-    return tuple(out) if out else None
+        out += found
+    return tuple(out) or None
 
 
 def _fast_key(raw: str, region: str | None) -> str | None:
