@@ -122,20 +122,24 @@ def _frame_rows(df: Any) -> Iterator[dict[str, Any]]:
         yield dict(zip(cols, row, strict=True))
 
 
+def _blank(s: str) -> bool:
+    """Whether a text value is one of the spellings of "no value" (``""``, ``n/a``, ``无``…)."""
+    return s.strip().lower() in _MISSING_STRINGS
+
+
 def _is_missing(v: object) -> bool:
     if v is None:
         return True
     if isinstance(v, float) and math.isnan(v):
         return True
     if isinstance(v, str):
-        return v.strip().lower() in _MISSING_STRINGS
+        return _blank(v)
     return type(v).__name__ in {"NAType", "NaTType"}
 
 
 def _values(raw: object, kind: str, rid: str, fname: str) -> list[str]:
-    """The raw field value as a list of strings (lists/tuples are several values)."""
-    if type(raw) is str:  # the common case, first
-        return [] if raw.strip().lower() in _MISSING_STRINGS else [raw]
+    """The raw field value as a list of strings (lists/tuples are several values; a plain
+    string is read by :meth:`Extractor.features` itself)."""
     items = list(raw) if isinstance(raw, list | tuple) else [raw]
     out: list[str] = []
     for v in items:
@@ -439,8 +443,7 @@ class Extractor:
                 key: tuple[int, object] = (i, raw)
                 fd = memo.get(key)
                 if fd is None:
-                    missing = raw.strip().lower() in _MISSING_STRINGS
-                    fd = EMPTY if missing else extract([raw], f, region)
+                    fd = EMPTY if _blank(raw) else extract([raw], f, region)
                     if len(memo) < self._memo_size:
                         memo[key] = fd
                 out.append(fd)
