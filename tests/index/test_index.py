@@ -296,6 +296,15 @@ def test_query_is_never_its_own_candidate(
         assert r["id"] not in {c.id for c in customer_index.candidates(r, limit=1000)}
 
 
+def test_query_without_an_id_is_new_whatever_the_ids_indexed() -> None:
+    # A query without an id gets a placeholder id inside the index; it must never be taken for
+    # an indexed record that happens to carry that id.
+    ix = Index()
+    ix.add_many([{"id": "\x00query", "email": "li@acme.cn"}, {"id": "b", "email": "li@acme.cn"}])
+    assert sorted(c.id for c in ix.candidates({"email": "li@acme.cn"})) == ["\x00query", "b"]
+    assert [c.id for c in ix.candidates({"id": "b", "email": "li@acme.cn"})] == ["\x00query"]
+
+
 def test_query_without_usable_values_has_no_candidates(customer_index: Index) -> None:
     assert customer_index.candidates({}) == ()
     assert customer_index.candidates({"company": "", "email": None, "phone": "n/a"}) == ()

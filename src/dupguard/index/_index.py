@@ -277,6 +277,9 @@ class Index:
             raise InvalidModel(ModelReason.SCHEMA_MISMATCH, schema, "model was built for another schema")
         self._schema = schema or (model.schema if model is not None else Schema.customers())
         self._model = model or Model.default(self._schema)
+        # What scoring needs from the model alone, computed once; each query rebinds it to its
+        # term frequencies (Scorer.over).
+        self._scorer = Scorer(self._model, [{} for _ in self._schema.fields], 0)
         self._block_limit = block_limit or self._schema.max_block_size
         # A small memo: repeated values (countries, a shared phone) are extracted once, and the
         # memo never outweighs the index.
@@ -539,6 +542,8 @@ class Index:
         query = self._query_features(record)
         if not query.blocks or not self._n:
             return ()
+        # A record without an id is new (its placeholder id is never looked up).
+        own = self._slot(query.id) if self._schema.id in record else None
         hashes = np.fromiter((hash(b) for b in query.blocks), dtype=np.int64, count=len(query.blocks))
         sizes = self._block_counts.get_many(hashes)
         block_limit = self.block_limit()
@@ -546,26 +551,31 @@ class Index:
         if not len(usable):
             return ()
         slots, which = self._postings.lookup(hashes[usable])
-        keep = self._alive[slots]
-        own = self._slot(query.id)
-        if own is not None:
-            keep &= slots != own
-        slots, which = slots[keep], which[keep]
+        if self._dead or own is not None:  # else every posting is of a live record, not the query
+            keep = self._alive[slots] if self._dead else slots != own
+            if self._dead and own is not None:
+                keep &= slots != own
+            slots, which = slots[keep], which[keep]
         if not len(slots):
             return ()
         # Per candidate: the first of the query's blocking keys it shares (in the query's key
         # order) — its provenance — and how much key evidence it shares: each shared key counts
         # log(1 + limit / records holding it), so a key two records share outweighs one near
-        # the block limit.
-        uniq, first, inverse = np.unique(slots, return_index=True, return_inverse=True)
+        # the block limit. ``which`` is in the query's key order, so a stable sort by slot puts
+        # each slot's first key first.
+        grouped = np.argsort(slots, kind="stable")
+        by_slot = slots[grouped]
+        heads = np.flatnonzero(np.concatenate([by_slot[:1] == by_slot[:1], by_slot[1:] != by_slot[:-1]]))
+        uniq = by_slot[heads]
+        first = which[grouped[heads]]
         k = max(self._max_scored, limit)
         if len(uniq) > k:
             rarity = np.log1p(block_limit / sizes[usable])
-            evidence = np.bincount(inverse, weights=rarity[which], minlength=len(uniq))
-            picked = self._top(uniq, np.asarray(evidence, dtype=np.float64), k)
+            evidence = np.add.reduceat(rarity[which[grouped]], heads)
+            picked = self._top(uniq, evidence, k)
             uniq, first = uniq[picked], first[picked]
         found: list[int] = uniq.tolist()
-        via: list[int] = usable[which[first]].tolist()
+        via: list[int] = usable[first].tolist()
         blobs = [self._blobs.get(slot) for slot in found]
         by_id = sorted(zip(map(_blob_id, blobs), blobs, range(len(found)), strict=True))
         ids = [x[0] for x in by_id]
@@ -585,11 +595,11 @@ class Index:
             scored = scorer.score_columns(
                 scorer.columns([query]), cols, np.zeros(n, dtype=np.int64), np.arange(n, dtype=np.int64)
             )
-        probs = probability(scored.weight)
-        weights = scored.weight.tolist()
+        probs: list[float] = probability(scored.weight).tolist()
+        weights: list[float] = scored.weight.tolist()
         out: list[Candidate] = []
         for t in sorted(range(n), key=lambda t: (-weights[t], ids[t])):
-            p = float(probs[t])
+            p = probs[t]
             if p < min_probability:
                 continue
             rule, _, key = query.blocks[via[order[t]]].partition(":")
@@ -661,7 +671,7 @@ class Index:
             for f, d in enumerate(deltas)
         ]
         total = self._n + (0 if own is not None else 1)
-        return Scorer(self._model, views, total)
+        return self._scorer.over(views, total)
 
     def stats(self) -> IndexStats:
         """Size, distinct keys, the block limit and the demoted keys.

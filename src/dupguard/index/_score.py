@@ -85,7 +85,7 @@ class Scorer:
     :meth:`Model.prior_at`): *total* for a dedupe or an index, the larger side for a link.
     """
 
-    __slots__ = ("_exact_mu", "_kinds", "_tables", "counts", "model", "prior_weight", "total")
+    __slots__ = ("_exact_mu", "_kinds", "_lists", "_tables", "counts", "model", "prior_weight", "total")
 
     def __init__(
         self, model: Model, counts: Sequence[Mapping[str, int]], total: int, *, size: int | None = None
@@ -100,6 +100,22 @@ class Scorer:
         self._exact_mu = tuple(
             (max(dict(fp.m)[Level.EXACT], 1e-9), dict(fp.u)[Level.EXACT]) for fp in model.fields
         )
+        self._lists: tuple[list[float], ...] = tuple(t.tolist() for t in self._tables)  # for score_rows
+
+    def over(self, counts: Sequence[Mapping[str, int]], total: int, /) -> Scorer:
+        """This scorer over other term-frequency counts: a one-record check's scorer, without
+        recomputing what depends on the model alone.
+
+        Examples:
+            >>> s = Scorer(Model(), [{}] * 8, 10).over([{"x": 3}] * 8, 1_000_000)
+            >>> s.total, round(s.prior_weight, 2)
+            (1000000, -19.93)
+        """
+        new = Scorer.__new__(Scorer)
+        new.model, new._tables, new._lists = self.model, self._tables, self._lists
+        new._kinds, new._exact_mu = self._kinds, self._exact_mu
+        new.counts, new.total, new.prior_weight = counts, total, self.model.prior_weight(total)
+        return new
 
     def columns(self, records: Sequence[Features], /) -> list[Columns]:
         """Lay out *records* field by field for :meth:`score_columns` (build once, score often)."""
@@ -135,7 +151,7 @@ class Scorer:
         (see :mod:`dupguard.index._compare_one`). The same numbers as :meth:`score_columns` on
         the same pairs, without its fixed per-field cost: a one-record check's path.
         """
-        tables = [t.tolist() for t in self._tables]
+        tables = self._lists
         kinds = self._kinds
         nf = len(kinds)
         fields = range(nf)

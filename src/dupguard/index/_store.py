@@ -3,9 +3,10 @@
 A Python ``set`` per blocking key and a ``dict`` entry per term costs kilobytes per record. Here
 every key is a 64-bit hash and every record a small integer *slot*:
 
-* :class:`Postings` — a multimap hash → slots, LSM style: a sorted ``int64`` key array with an
-  aligned ``int32`` slot array (12 bytes per posting), plus a dict buffer of recent additions
-  merged in when it grows. Removed slots are filtered by the caller's ``alive`` array and purged
+* :class:`Postings` — a multimap hash → slots, LSM style: each distinct key's slots as one run
+  of an ``int32`` array (compressed sparse rows: 4 bytes per posting and 16 per distinct key,
+  one binary search per key looked up), plus a dict buffer of recent additions merged in when
+  it grows. Removed slots are filtered by the caller's ``alive`` array and purged
   at the next merge.
 * :class:`HashCounts` — exact counts per hash (sorted ``int64`` keys + ``int32`` counts, plus a
   delta dict), with the number of keys whose count is positive.
@@ -299,7 +300,8 @@ class SlotMap:
 
 
 class Postings:
-    """A multimap from 64-bit keys to int slots: sorted arrays plus a buffer of recent additions.
+    """A multimap from 64-bit keys to int slots: each key's slots in one sorted run (compressed
+    sparse rows), plus a buffer of recent additions.
 
     Slots must be added in increasing order over time (a new slot is larger than every slot
     added before), which keeps each key's slots sorted through merges without a full sort.
@@ -316,10 +318,11 @@ class Postings:
         ([0], 2)
     """
 
-    __slots__ = ("_buffer", "_buffered", "_fraction", "_keys", "_min_merge", "_slots")
+    __slots__ = ("_buffer", "_buffered", "_fraction", "_keys", "_min_merge", "_slots", "_starts")
 
     def __init__(self, *, min_merge: int = _MIN_MERGE, merge_fraction: float = _MERGE_FRACTION) -> None:
-        self._keys: I64 = np.zeros(0, dtype=np.int64)
+        self._keys: I64 = np.zeros(0, dtype=np.int64)  # distinct, sorted
+        self._starts: I64 = np.zeros(1, dtype=np.int64)  # key t's slots: _slots[_starts[t]:_starts[t + 1]]
         self._slots: I32 = np.zeros(0, dtype=np.int32)
         self._buffer: dict[int, list[int]] = {}
         self._buffered = 0
@@ -327,7 +330,7 @@ class Postings:
 
     def __len__(self) -> int:
         """Postings held, dead ones not yet purged included."""
-        return len(self._keys) + self._buffered
+        return len(self._slots) + self._buffered
 
     def add(self, hs: Iterable[int], slot: int, /) -> None:
         """Post *slot* under each key of *hs*."""
@@ -342,29 +345,34 @@ class Postings:
 
     def merge_due(self) -> bool:
         """Whether the buffer has grown past its merge threshold."""
-        return _merge_due(self._buffered, len(self._keys), self._min_merge, self._fraction)
+        return _merge_due(self._buffered, len(self._slots), self._min_merge, self._fraction)
 
     def lookup(self, hs: I64, /) -> tuple[I32, I64]:
         """``(slots, which)``: every slot posted under a key of *hs* (dead ones included), and
         the index into *hs* of the key each came from, in the order of *hs*."""
         keys = self._keys
-        lo = np.searchsorted(keys, hs, side="left").tolist()
-        hi = np.searchsorted(keys, hs, side="right").tolist()
-        parts: list[npt.NDArray[np.int32]] = []
-        which: list[int] = []
+        pos = np.searchsorted(keys, hs)
+        found = np.flatnonzero(np.take(keys, pos, mode="clip") == hs) if len(keys) else pos[:0]
+        start = self._starts[pos[found]]
+        size = self._starts[pos[found] + 1] - start
+        # The runs side by side: output position i of run r reads _slots[start[r] + i - off[r]].
+        off = np.cumsum(size) - size
+        slots = self._slots[np.arange(int(size.sum())) + np.repeat(start - off, size)]
+        which = np.repeat(found, size)
         buf = self._buffer
-        for t, h in enumerate(hs.tolist()):
-            a, b = lo[t], hi[t]
-            if b > a:
-                parts.append(self._slots[a:b])
-                which.extend([t] * (b - a))
-            extra = buf.get(h)
-            if extra:
-                parts.append(np.array(extra, dtype=np.int32))
-                which.extend([t] * len(extra))
-        if not parts:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
-        return np.concatenate(parts), np.array(which, dtype=np.int64)
+        if not buf:
+            return slots, which
+        extra = [(t, lst) for t, h in enumerate(hs.tolist()) if (lst := buf.get(h))]
+        if not extra:
+            return slots, which
+        slots = np.concatenate([slots, *(np.array(lst, dtype=np.int32) for _, lst in extra)])
+        which = np.concatenate([which, *(np.full(len(lst), t, dtype=np.int64) for t, lst in extra)])
+        order = np.argsort(which, kind="stable")  # per key: merged slots, then buffered ones
+        return slots[order], which[order]
+
+    def _expanded(self) -> I64:
+        """The key of each posting of the main arrays (aligned with ``_slots``)."""
+        return np.repeat(self._keys, np.diff(self._starts))
 
     def merge(self, alive: Bools, /) -> None:
         """Fold the buffer into the sorted arrays, purging slots where ``alive`` is False."""
@@ -380,24 +388,28 @@ class Postings:
         live = alive[bs]
         bk, bs = bk[live], bs[live]
         keep = alive[self._slots]
-        keys, slots = self._keys[keep], self._slots[keep]
+        keys, slots = self._expanded()[keep], self._slots[keep]
         # Buffered slots are newer (larger) than every merged one: inserting them after their
         # key's run keeps each run sorted by slot.
         pos = np.searchsorted(keys, bk, side="right")
-        self._keys = np.insert(keys, pos, bk)
+        keys = np.insert(keys, pos, bk)
         self._slots = np.insert(slots, pos, bs)
+        firsts = np.flatnonzero(np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]]))
+        self._keys = keys[firsts]
+        self._starts = np.concatenate([firsts, np.array([len(keys)], dtype=np.int64)])
         self._buffer = {}
         self._buffered = 0
 
     def as_pairs(self, alive: Bools, /) -> set[tuple[int, int]]:
         """Every live ``(key, slot)`` posting (for tests and snapshots; O(postings))."""
-        out = {(k, s) for k, s in zip(self._keys.tolist(), self._slots.tolist(), strict=True) if alive[s]}
+        pairs = zip(self._expanded().tolist(), self._slots.tolist(), strict=True)
+        out = {(k, s) for k, s in pairs if alive[s]}
         out |= {(h, s) for h, lst in self._buffer.items() for s in lst if alive[s]}
         return out
 
     def nbytes(self) -> int:
-        """Bytes held by the sorted arrays."""
-        return int(self._keys.nbytes + self._slots.nbytes)
+        """Bytes held by the main arrays."""
+        return int(self._keys.nbytes + self._starts.nbytes + self._slots.nbytes)
 
 
 _CHUNK: Final = 1 << 20
