@@ -19,6 +19,19 @@ def test_memo_gives_what_fresh_extraction_gives(customers: list[dict[str, Any]])
         assert memo.features(rec) == fresh.features(rec)
 
 
+def test_a_small_memo_ages_without_changing_what_a_record_yields(customers: list[dict[str, Any]]) -> None:
+    schema = Schema.customers()
+    small, fresh = Extractor(schema, memo_size=7), Extractor(schema, memo_size=0)
+    # Recurring values (every record twice, and the first ten again and again) among new ones:
+    # the generations turn over hundreds of times.
+    for t, rec in enumerate(customers):
+        for r in (rec, rec, customers[t % 10]):
+            assert small.features(r) == fresh.features(r)
+            assert len(small._memo) <= 7
+            assert len(small._old) <= 7
+    assert fresh._memo == fresh._old == {}
+
+
 def test_a_string_and_a_one_item_list_are_one_value(customers: list[dict[str, Any]]) -> None:
     schema = Schema.customers()
     ex = Extractor(schema)

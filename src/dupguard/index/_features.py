@@ -413,19 +413,32 @@ _EXTRACTORS: Final[dict[str, Callable[[list[str], Field, str | None], FieldData]
 class Extractor:
     """Turns records of one schema into :class:`Features`, memoising repeated raw values.
 
-    The memo lives in the instance (one per index or batch run), never in a module global.
+    The memo lives in the instance (one per index or batch run), never in a module global. It
+    is generational: values go into a young dict; when that holds *memo_size* values it becomes
+    the old one (the previous old one is dropped) and a value found only there moves back to
+    the young one. So what recurs stays and what stopped recurring goes — a CRM's index runs
+    for months — in at most twice *memo_size* entries, at the cost of one more dict lookup on a
+    miss.
+
+    Examples:
+        >>> ex = Extractor(Schema.customers(), memo_size=2)
+        >>> for c in ("CN", "DE", "FR", "CN", "US"):  # CN recurs after DE and FR: it stays
+        ...     _ = ex.features({"id": 1, "country": c})
+        >>> sorted(raw for _, raw in ex._memo), sorted(raw for _, raw in ex._old)
+        (['US'], ['CN', 'FR'])
     """
 
-    __slots__ = ("_kinds", "_memo", "_memo_size", "_org_domains", "_plan", "schema")
+    __slots__ = ("_kinds", "_memo", "_memo_size", "_old", "_org_domains", "_plan", "schema")
 
     def __init__(self, schema: Schema, /, *, memo_size: int = 1_000_000) -> None:
-        # memo_size: at most this many field values are memoised (0: none). A batch run wants a
-        # big memo; a long-lived index a small one, or the memo outweighs the index itself.
+        # memo_size: the young generation's size (0: no memo). A batch run wants a big memo; a
+        # long-lived index a small one, or the memo outweighs the index itself.
         self.schema = schema
         self._memo_size = memo_size
         # Keyed (field position, raw string) for a plain string value, else (field position,
         # its values as a tuple): the two kinds of key never collide.
         self._memo: dict[tuple[int, object], FieldData] = {}
+        self._old: dict[tuple[int, object], FieldData] = {}
         self._plan = tuple((i, f, _EXTRACTORS[f.kind]) for i, f in enumerate(schema.fields))
         self._kinds = tuple(f.kind for f in schema.fields)
         self._org_domains = "domain" in self._kinds and "email" in self._kinds
@@ -443,9 +456,10 @@ class Extractor:
                 key: tuple[int, object] = (i, raw)
                 fd = memo.get(key)
                 if fd is None:
-                    fd = EMPTY if _blank(raw) else extract([raw], f, region)
-                    if len(memo) < self._memo_size:
-                        memo[key] = fd
+                    fd = self._old.get(key)
+                    if fd is None:
+                        fd = EMPTY if _blank(raw) else extract([raw], f, region)
+                    memo = self._remember(key, fd)
                 out.append(fd)
                 continue
             values = _values(raw, f.kind, rid, f.name)
@@ -455,14 +469,26 @@ class Extractor:
             key = (i, tuple(values))
             fd = memo.get(key)
             if fd is None:
-                fd = extract(values, f, region)
-                if len(memo) < self._memo_size:
-                    memo[key] = fd
+                fd = self._old.get(key)
+                if fd is None:
+                    fd = extract(values, f, region)
+                memo = self._remember(key, fd)
             out.append(fd)
         if self._org_domains:
             out = self._with_org_domains(out)
         fields = tuple(out)
         return Features(rid, fields, _blocks_of(fields))
+
+    def _remember(self, key: tuple[int, object], fd: FieldData) -> dict[tuple[int, object], FieldData]:
+        """Put *fd* in the young generation (aging it first when full); returns the young dict."""
+        memo = self._memo
+        if len(memo) >= self._memo_size:
+            if not self._memo_size:
+                return memo
+            self._old, self._memo = memo, {}
+            memo = self._memo
+        memo[key] = fd
+        return memo
 
     def _with_org_domains(self, out: list[FieldData]) -> list[FieldData]:
         """Give website fields the record's email company domains as partial-level evidence."""
