@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +17,7 @@ from dupguard.errors import (
     RecordReason,
     SchemaReason,
 )
+from dupguard.index import _gc
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
 from dupguard.index._features import Extractor, Features, rows_of
@@ -160,7 +159,7 @@ def prepare(data: object, /, *, schema: Schema | None = None) -> Prepared:
         [['1', '2']]
     """
     schema = schema or Schema.customers()
-    with _gc_paused():
+    with _gc.paused():
         return _prepared(data, schema, Extractor(schema))
 
 
@@ -297,19 +296,8 @@ def run(
         >>> r.ids, len(r.i), r.rules
         (('1', '2'), 1, ('email.email', 'org'))
     """
-    with _gc_paused():
+    with _gc.paused():
         return _run(data, right, schema, model, block_limit)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _run(

@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dupguard.errors import InvalidRecord, RecordReason
+from dupguard.index import _gc
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
 from dupguard.index._features import Extractor, Features, rows_of
@@ -369,6 +370,10 @@ class Index:
         added before it are removed again). With ``on_error="skip"`` the valid ones are added
         and the rejected ones are returned, each error naming its record and field.
 
+        The cyclic garbage collector is paused while records are added (and restored after):
+        a bulk load allocates millions of objects, and full collections over them only cost
+        time.
+
         Raises:
             InvalidRecord: the first invalid record (``on_error="raise"``); ``NOT_A_MAPPING``
                 when *records* is one record, a string or not iterable (either mode).
@@ -389,18 +394,19 @@ class Index:
         extract = self._extract.features
         rows = rows_of(records)
         try:
-            for rec in rows:
-                try:
-                    feats = extract(rec)
-                    if feats.id in self:
-                        raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
-                except InvalidRecord as err:
-                    if on_error == "raise":
-                        raise
-                    rejected.append(err)
-                    continue
-                self._insert(feats)
-                added.append(feats.id)
+            with _gc.paused():  # see dupguard.index._gc
+                for rec in rows:
+                    try:
+                        feats = extract(rec)
+                        if feats.id in self:
+                            raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
+                    except InvalidRecord as err:
+                        if on_error == "raise":
+                            raise
+                        rejected.append(err)
+                        continue
+                    self._insert(feats)
+                    added.append(feats.id)
         except BaseException:
             for rid in reversed(added):
                 self._delete(rid)
