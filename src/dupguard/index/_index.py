@@ -205,32 +205,30 @@ class IndexStats:
 
 
 class _TermCounts(Mapping[str, int]):
-    """One field's term-frequency counts as the scorer sees them during one query.
-
-    The counts of the query's own keys (the only keys an EXACT level can match on) are
-    precomputed with the query record counted in; any other key is looked up in the store.
-    Iteration covers the precomputed keys only: the scorer looks keys up, it never iterates.
+    """One field's term-frequency counts as the scorer sees them during one query: the stored
+    count of a key, with the query record counted in (*plus*: its keys) and the indexed record
+    of the same id counted out (*minus*: that record's keys), looked up when first asked for —
+    the scorer asks only for the keys an EXACT level matched on, a few per query.
+    Iteration covers the query's own keys only: the scorer looks keys up, it never iterates.
     """
 
-    __slots__ = ("_counts", "_field", "_known")
+    __slots__ = ("_counts", "_field", "_minus", "_plus")
 
-    def __init__(self, counts: HashCounts, field: int, known: dict[str, int]) -> None:
-        self._counts, self._field, self._known = counts, field, known
+    def __init__(self, counts: HashCounts, field: int, plus: tuple[str, ...], minus: tuple[str, ...]) -> None:
+        self._counts, self._field, self._plus, self._minus = counts, field, plus, minus
 
     def __getitem__(self, key: str) -> int:
         return self.get(key)
 
     def get(self, key: str, default: object = 0) -> int:
-        known = self._known.get(key)
-        if known is not None:
-            return known
-        return self._counts.get(hash((self._field, key)))
+        count = self._counts.get(hash((self._field, key)))
+        return count + self._plus.count(key) - self._minus.count(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._known)
+        return iter(self._plus)
 
     def __len__(self) -> int:
-        return len(self._known)
+        return len(self._plus)
 
 
 class Index:
@@ -655,26 +653,14 @@ class Index:
         stored: tuple[tuple[Any, ...] | None, ...] | None = None
         if own is not None:
             stored = _unpack(self._blobs.get(own))[0]
-        deltas: list[dict[str, int]] = []
-        for f, fd in enumerate(query.fields):
-            d: dict[str, int] = {}
-            for k in fd.keys:
-                d[k] = d.get(k, 0) + 1
-            row = stored[f] if stored is not None else None
-            if row is not None:
-                keys: tuple[str, ...] = row[_KEYS]
-                for k in keys:
-                    d[k] = d.get(k, 0) - 1
-            deltas.append(d)
-        hashes = np.fromiter(
-            (hash((f, k)) for f, d in enumerate(deltas) for k in d),
-            dtype=np.int64,
-            count=sum(map(len, deltas)),
-        )
-        base = iter(self._term_counts.get_many(hashes).tolist())
         views = [
-            _TermCounts(self._term_counts, f, {k: next(base) + v for k, v in d.items()})
-            for f, d in enumerate(deltas)
+            _TermCounts(
+                self._term_counts,
+                f,
+                fd.keys,
+                row[_KEYS] if stored is not None and (row := stored[f]) is not None else (),
+            )
+            for f, fd in enumerate(query.fields)
         ]
         total = self._n + (0 if own is not None else 1)
         return self._scorer.over(views, total)

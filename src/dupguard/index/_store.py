@@ -135,7 +135,10 @@ class HashCounts:
 
     def get(self, h: int, /) -> int:
         """The count of *h* (0 when absent)."""
-        return int(self._main(np.array([h], dtype=np.int64))[0]) + self._delta.get(h, 0)
+        keys = self._keys
+        pos = int(keys.searchsorted(h))
+        main = int(self._counts[pos]) if pos < len(keys) and int(keys[pos]) == h else 0
+        return main + self._delta.get(h, 0)
 
     def get_many(self, hs: I64, /) -> I64:
         """The counts of the keys *hs*."""
