@@ -628,25 +628,3 @@ def test_ties_beyond_max_scored_do_not_depend_on_insertion_order() -> None:
 def test_ties_with_equal_crc_fall_back_to_the_id() -> None:
     assert _tied_picks(same_crc=True) == [["c000", "c001", "c002", "c003", "c004"]] * 2
 
-
-def test_add_many_pauses_the_garbage_collector_and_restores_it() -> None:
-    import gc
-
-    seen: list[bool] = []
-
-    def rows() -> Any:
-        for i in range(3):
-            seen.append(gc.isenabled())
-            yield {"id": i, "email": f"u{i}@acme.com"}
-        seen.append(gc.isenabled())
-        yield {"email": "no id"}
-
-    ix = Index()
-    assert gc.isenabled()
-    with pytest.raises(InvalidRecord):
-        ix.add_many(rows())
-    assert gc.isenabled()  # restored on the error, and nothing is left indexed
-    assert (seen, len(ix)) == ([False] * 4, 0)
-    assert ix.add_many(rows(), on_error="skip")[0].reason is RecordReason.MISSING_ID
-    assert gc.isenabled()
-    assert len(ix) == 3

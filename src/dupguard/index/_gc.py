@@ -5,6 +5,10 @@ until it returns: every third or so generation-0 collection is promoted, and the
 collections traverse everything alive. Reference counting frees what these calls drop (they
 build no reference cycles), so the collector only costs time there: 11–20 % of extraction and
 scoring on 50k generated customers. The previous state is restored on exit, also on an error.
+
+Not used by ``Index.add_many``: paused there, the process kept about 1 KB more resident memory
+per indexed record after the load (100k records: 2,093 against 1,143 bytes per record), where
+the index's memory is the point.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ import numpy as np
 import numpy.typing as npt
 
 from dupguard.errors import InvalidRecord, RecordReason
-from dupguard.index import _gc
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
 from dupguard.index._features import Extractor, Features, rows_of
@@ -368,10 +367,6 @@ class Index:
         added before it are removed again). With ``on_error="skip"`` the valid ones are added
         and the rejected ones are returned, each error naming its record and field.
 
-        The cyclic garbage collector is paused while records are added (and restored after):
-        a bulk load allocates millions of objects, and full collections over them only cost
-        time.
-
         Raises:
             InvalidRecord: the first invalid record (``on_error="raise"``); ``NOT_A_MAPPING``
                 when *records* is one record, a string or not iterable (either mode).
@@ -391,20 +386,22 @@ class Index:
         # load too; a big temporary one would leave its pages resident after the load.
         extract = self._extract.features
         rows = rows_of(records)
+        # The cyclic garbage collector keeps running (unlike in batch runs): paused here, the
+        # process kept ~1 KB more per indexed record after the load (RSS at 100k: 2,093 against
+        # 1,143 bytes per record; docs/benchmarks-speed.md §2).
         try:
-            with _gc.paused():  # see dupguard.index._gc
-                for rec in rows:
-                    try:
-                        feats = extract(rec)
-                        if feats.id in self:
-                            raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
-                    except InvalidRecord as err:
-                        if on_error == "raise":
-                            raise
-                        rejected.append(err)
-                        continue
-                    self._insert(feats)
-                    added.append(feats.id)
+            for rec in rows:
+                try:
+                    feats = extract(rec)
+                    if feats.id in self:
+                        raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
+                except InvalidRecord as err:
+                    if on_error == "raise":
+                        raise
+                    rejected.append(err)
+                    continue
+                self._insert(feats)
+                added.append(feats.id)
         except BaseException:
             for rid in reversed(added):
                 self._delete(rid)
