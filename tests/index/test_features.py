@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from dupguard.index import Schema
-from dupguard.index._features import Extractor, _compact
+from dupguard.index._features import Extractor
 
 
 def test_memo_gives_what_fresh_extraction_gives(customers: list[dict[str, Any]]) -> None:
@@ -45,9 +42,3 @@ def test_missing_spellings_are_empty_fields() -> None:
     empty = ex.features({"id": 1})
     for missing in ("", "  ", "N/A", "null", "无", None, [], ["-", None]):
         assert ex.features({"id": 1, "company": missing, "email": missing}) == empty
-
-
-@given(st.text())
-@settings(max_examples=500, deadline=None)
-def test_compact_keeps_exactly_letters_and_digits(raw: str) -> None:
-    assert _compact(raw) == "".join(ch for ch in raw if ch.isalnum())

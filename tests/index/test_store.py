@@ -29,6 +29,8 @@ from dupguard.index._store import (
     SlotMap,
     decode_field,
     encode_fields,
+    run_heads,
+    runs,
 )
 
 # A few keys, some colliding in the low bits and at the int64 extremes, so runs are shared.
@@ -82,6 +84,19 @@ def test_postings_behave_like_a_dict_of_sets(ops: list[tuple[str, Any]], min_mer
             got = slots[(which == t) & live].tolist()
             assert sorted(got) == sorted(ref.get(h, set()))
             assert len(got) == len(set(got))
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 6)), max_size=20))
+def test_runs_are_the_concatenated_ranges(spans: list[tuple[int, int]]) -> None:
+    starts = np.array([a for a, _ in spans], dtype=np.int64)
+    counts = np.array([c for _, c in spans], dtype=np.int64)
+    assert runs(starts, counts).tolist() == [x for a, c in spans for x in range(a, a + c)]
+
+
+@given(st.lists(st.integers(-3, 3), max_size=30))
+def test_run_heads_start_every_run_of_equal_values(values: list[int]) -> None:
+    heads = run_heads(np.array(values, dtype=np.int64)).tolist()
+    assert heads == [t for t in range(len(values)) if t == 0 or values[t] != values[t - 1]]
 
 
 SLOT_OPS = st.lists(

@@ -201,6 +201,12 @@ def test_law_han_only_keeps_exactly_the_han_characters(raw: str) -> None:
     assert bool(out) is text.has_han(raw)
 
 
+@given(any_text)
+@settings(max_examples=500, deadline=None)
+def test_law_alnum_only_keeps_exactly_letters_and_digits(raw: str) -> None:
+    assert text.alnum_only(raw) == "".join(ch for ch in raw if ch.isalnum())
+
+
 # --- skeleton, canonical, is_valid -----------------------------------------------------------
 
 

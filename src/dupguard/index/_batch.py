@@ -25,6 +25,7 @@ from dupguard.index._index import default_block_limit
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
+from dupguard.index._store import runs
 from dupguard.normalize.text import has_han
 
 if TYPE_CHECKING:
@@ -205,14 +206,6 @@ def _budget_limit(sizes: IntArray, *, budget: int) -> int:
     return max(int(ok[-1]) if len(ok) else 2, 2)
 
 
-def _runs(starts: IntArray, counts: IntArray) -> IntArray:
-    """``concatenate([arange(a, a + c) for a, c in zip(starts, counts)])``, without the loop."""
-    total = int(counts.sum())
-    ends = np.cumsum(counts)
-    out: IntArray = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
-    return out
-
-
 def _block_pairs(
     left: Sequence[Features],
     right: Sequence[Features] | None,
@@ -249,7 +242,7 @@ def _block_pairs(
         g = keys[pos]
         count = sizes[g] - 1 - (pos - starts[g])  # members after this one in its block
         src = np.repeat(pos, count)
-        dst = _runs(pos + 1, count)
+        dst = runs(pos + 1, count)
     else:
         n_right = np.bincount(keys[recs >= n_left], minlength=len(codes))
         n_lefts = sizes - n_right
@@ -258,7 +251,7 @@ def _block_pairs(
         g = keys[pos]
         count = n_right[g]
         src = np.repeat(pos, count)
-        dst = _runs(starts[g] + n_lefts[g], count)
+        dst = runs(starts[g] + n_lefts[g], count)
     i, j = recs[src], recs[dst]
     if right is not None:
         j = j - n_left

@@ -26,7 +26,6 @@ __all__ = ["Extractor", "Features", "FieldData", "record_id", "rows_of"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
-_NOT_ALNUM_RE: Final = re.compile(r"[\W_]+")
 _EMAIL_SEPARATORS: Final = ",; /\n\t<>\"'"
 
 
@@ -234,11 +233,6 @@ def _domain(values: list[str], f: Field, region: str | None) -> FieldData:
     return FieldData(k, k[0], k[0], k, ", ".join(values), tuple(f"org:{x}" for x in k))
 
 
-def _compact(folded: str) -> str:
-    """*folded* without what is not a letter or digit (``str.isalnum``, which ``\\w`` less ``_`` is)."""
-    return _NOT_ALNUM_RE.sub("", folded)
-
-
 def _company(values: list[str], f: Field, region: str | None) -> FieldData:
     regions: list[str] = []
     compacts: list[str] = []
@@ -278,7 +272,7 @@ def _company(values: list[str], f: Field, region: str | None) -> FieldData:
         first = p.ascii_key[:5] if p.ascii_key else ""
         if len(first) == 5:
             blocks.append(f"{f.name}.prefix:{first}")
-        compacts.append(_compact(p.folded))
+        compacts.append(text.alnum_only(p.folded))
     k = _dedup(keys)
     if not k:
         return EMPTY
@@ -309,7 +303,7 @@ def _person(values: list[str], f: Field, region: str | None) -> FieldData:
             aux.append(f"{s}|{initial}")
             if initial:
                 blocks.append(f"{f.name}.surname_initial:{s}|{initial}")
-        compacts.append(_compact(text.skeleton(p.folded)))
+        compacts.append(text.alnum_only(text.skeleton(p.folded)))
     k = _dedup(keys)
     if not k:
         return EMPTY

@@ -42,6 +42,7 @@ from dupguard.index._store import (
     SlotMap,
     decode_field,
     encode_fields,
+    run_heads,
 )
 
 __all__ = ["Candidate", "DemotedKey", "Index", "IndexStats", "default_block_limit"]
@@ -552,10 +553,11 @@ class Index:
         if not len(usable):
             return ()
         slots, which = self._postings.lookup(hashes[usable])
-        if self._dead or own is not None:  # else every posting is of a live record, not the query
-            keep = self._alive[slots] if self._dead else slots != own
-            if self._dead and own is not None:
-                keep &= slots != own
+        if self._dead:  # postings of removed records not purged yet
+            keep = self._alive[slots]
+            slots, which = slots[keep], which[keep]
+        if own is not None:  # the query's own indexed record
+            keep = slots != own
             slots, which = slots[keep], which[keep]
         if not len(slots):
             return ()
@@ -566,7 +568,7 @@ class Index:
         # each slot's first key first.
         grouped = np.argsort(slots, kind="stable")
         by_slot = slots[grouped]
-        heads = np.flatnonzero(np.concatenate([by_slot[:1] == by_slot[:1], by_slot[1:] != by_slot[:-1]]))
+        heads = run_heads(by_slot)
         uniq = by_slot[heads]
         first = which[grouped[heads]]
         k = max(self._max_scored, limit)

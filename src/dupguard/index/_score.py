@@ -112,8 +112,8 @@ class Scorer:
             (1000000, -19.93)
         """
         new = Scorer.__new__(Scorer)
-        new.model, new._tables, new._lists = self.model, self._tables, self._lists
-        new._kinds, new._exact_mu = self._kinds, self._exact_mu
+        for name in Scorer.__slots__:
+            setattr(new, name, getattr(self, name))
         new.counts, new.total, new.prior_weight = counts, total, self.model.prior_weight(total)
         return new
 

@@ -43,6 +43,7 @@ from dupguard.index._features import FieldData
 
 __all__ = [
     "EMPTY_ROW", "FIELD_ATTRS", "BlobHeap", "HashCounts", "Postings", "SlotMap", "decode_field", "encode_fields",
+    "run_heads", "runs",
 ]
 
 I64 = npt.NDArray[np.int64]
@@ -93,6 +94,28 @@ def decode_field(row: Sequence[Any] | None, /) -> FieldData:
 _POSITIONS: Final = tuple(
     FIELD_ATTRS.index(f.name) if f.name != "blocks" else -1 for f in dataclasses.fields(FieldData)
 )
+
+
+def runs(starts: I64, counts: I64, /) -> I64:
+    """``concatenate([arange(a, a + c) for a, c in zip(starts, counts)])``, without the loop.
+
+    Examples:
+        >>> runs(np.array([5, 0]), np.array([2, 3])).tolist()
+        [5, 6, 0, 1, 2]
+    """
+    ends = np.cumsum(counts)
+    out: I64 = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
+    return out
+
+
+def run_heads(values: npt.NDArray[Any], /) -> npt.NDArray[np.intp]:
+    """Where each run of equal values starts in a sorted (or grouped) array.
+
+    Examples:
+        >>> run_heads(np.array([3, 3, 5, 7, 7, 7])).tolist()
+        [0, 2, 3]
+    """
+    return np.flatnonzero(np.concatenate([values[:1] == values[:1], values[1:] != values[:-1]]))
 
 
 def _merge_due(pending: int, main: int, min_merge: int, fraction: float) -> bool:
@@ -344,9 +367,7 @@ class Postings:
         found = np.flatnonzero(np.take(keys, pos, mode="clip") == hs) if len(keys) else pos[:0]
         start = self._starts[pos[found]]
         size = self._starts[pos[found] + 1] - start
-        # The runs side by side: output position i of run r reads _slots[start[r] + i - off[r]].
-        off = np.cumsum(size) - size
-        slots = self._slots[np.arange(int(size.sum())) + np.repeat(start - off, size)]
+        slots = self._slots[runs(start, size)]
         which = np.repeat(found, size)
         buf = self._buffer
         if not buf:
@@ -383,7 +404,7 @@ class Postings:
         pos = np.searchsorted(keys, bk, side="right")
         keys = np.insert(keys, pos, bk)
         self._slots = np.insert(slots, pos, bs)
-        firsts = np.flatnonzero(np.concatenate([keys[:1] == keys[:1], keys[1:] != keys[:-1]]))
+        firsts = run_heads(keys)
         self._keys = keys[firsts]
         self._starts = np.concatenate([firsts, np.array([len(keys)], dtype=np.int64)])
         self._buffer = {}

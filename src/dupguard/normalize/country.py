@@ -16,7 +16,6 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -26,7 +25,6 @@ from dupguard.normalize import text
 
 __all__ = ["ParsedCountry", "canonical", "is_valid", "parse"]
 
-_NOT_ALNUM_RE: Final = re.compile(r"[\W_]+")
 _ALIASES: Final[dict[str, str]] = {
     "usa": "US", "us": "US", "america": "US", "unitedstatesofamerica": "US", "美国": "US",
     "uk": "GB", "greatbritain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
@@ -67,8 +65,7 @@ def _table() -> dict[str, str]:
 
 
 def _squash(raw: str) -> str:
-    # [\W_] is exactly "not str.isalnum()" for str patterns: letters and digits are kept.
-    return _NOT_ALNUM_RE.sub("", text.fold(raw))
+    return text.alnum_only(text.fold(raw))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_LENGTH",
     "ParsedText",
+    "alnum_only",
     "canonical",
     "fold",
     "han_only",
@@ -108,6 +109,8 @@ _SPACES_RE: Final = re.compile(r"\s+")
 _HAN_RANGES: Final = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RE: Final = re.compile(f"[{_HAN_RANGES}]")
 _NOT_HAN_RE: Final = re.compile(f"[^{_HAN_RANGES}]+")
+# [\W_] is exactly "not str.isalnum()" for str patterns.
+_NOT_ALNUM_RE: Final = re.compile(r"[\W_]+")
 
 
 def _check(raw: object) -> str:
@@ -180,6 +183,16 @@ def han_only(raw: str, /) -> str:
         ''
     """
     return _NOT_HAN_RE.sub("", raw)
+
+
+def alnum_only(raw: str, /) -> str:
+    """The letters and digits of *raw* (``str.isalnum``, in any script), in order, and nothing else.
+
+    Examples:
+        >>> alnum_only("ACME-Trading Co., Ltd. 海天_2")
+        'ACMETradingCoLtd海天2'
+    """
+    return _NOT_ALNUM_RE.sub("", raw)
 
 
 def to_simplified(raw: str, /) -> str:
