@@ -42,3 +42,17 @@ def test_missing_spellings_are_empty_fields() -> None:
     empty = ex.features({"id": 1})
     for missing in ("", "  ", "N/A", "null", "无", None, [], ["-", None]):
         assert ex.features({"id": 1, "company": missing, "email": missing}) == empty
+
+
+def test_reading_without_remembering_yields_the_same_and_leaves_the_memo_alone(
+    customers: list[dict[str, Any]],
+) -> None:
+    schema = Schema.customers()
+    ex, fresh = Extractor(schema, memo_size=50), Extractor(schema, memo_size=0)
+    for rec in customers[:40]:
+        ex.features(rec)
+    young, old = dict(ex._memo), dict(ex._old)
+    for rec in customers:  # the first 40 read from the memo, the rest extracted afresh
+        assert ex.features(rec, remember=False) == fresh.features(rec)
+    assert ex._memo == young
+    assert ex._old == old

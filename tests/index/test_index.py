@@ -305,6 +305,16 @@ def test_query_without_an_id_is_new_whatever_the_ids_indexed() -> None:
     assert [c.id for c in ix.candidates({"id": "b", "email": "li@acme.cn"})] == ["\x00query"]
 
 
+def test_a_check_changes_nothing(customers: list[dict[str, Any]]) -> None:
+    # candidates() is a read: a CRM may check the same customer many times, from many threads.
+    ix = Index()
+    ix.add_many(customers[:150])
+    before = (ix._state(), dict(ix._extract._memo), dict(ix._extract._old))
+    answers = [ix.candidates(r) for r in customers]  # indexed ids and new ones
+    assert (ix._state(), dict(ix._extract._memo), dict(ix._extract._old)) == before
+    assert [ix.candidates(r) for r in customers] == answers
+
+
 def test_query_without_usable_values_has_no_candidates(customer_index: Index) -> None:
     assert customer_index.candidates({}) == ()
     assert customer_index.candidates({"company": "", "email": None, "phone": "n/a"}) == ()

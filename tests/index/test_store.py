@@ -77,13 +77,20 @@ def test_postings_behave_like_a_dict_of_sets(ops: list[tuple[str, Any]], min_mer
             assert len(p) == sum(map(len, ref.values()))  # a merge purges the dead
         assert p.as_pairs(alive) == {(h, s) for h, ss in ref.items() for s in ss}
         probe = np.array([0, 1, -1, 7, 2**62, -(2**63), 2**63 - 1, 123456789, 42], dtype=np.int64)
-        slots, which = p.lookup(probe)
+        slots, which, sizes = p.lookup(probe)
         assert (np.diff(which) >= 0).all()  # grouped in the order of the probe
         live = alive[slots]
         for t, h in enumerate(probe.tolist()):
             got = slots[(which == t) & live].tolist()
             assert sorted(got) == sorted(ref.get(h, set()))
             assert len(got) == len(set(got))
+            assert sizes[t] == (which == t).sum()  # dead postings not yet purged included
+        limit = int(np.median(sizes))
+        capped, capped_which, capped_sizes = p.lookup(probe, limit=limit)
+        assert capped_sizes.tolist() == sizes.tolist()
+        small = sizes[which] <= limit
+        assert capped.tolist() == slots[small].tolist()
+        assert capped_which.tolist() == which[small].tolist()
 
 
 @given(st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 6)), max_size=20))

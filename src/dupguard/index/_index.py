@@ -547,15 +547,15 @@ class Index:
         # A record without an id is new (its placeholder id is never looked up).
         own = self._slot(query.id) if self._schema.id in record else None
         hashes = np.fromiter((hash(b) for b in query.blocks), dtype=np.int64, count=len(query.blocks))
-        sizes = self._block_counts.get_many(hashes)
         block_limit = self.block_limit()
-        usable = np.flatnonzero((sizes > 0) & (sizes <= block_limit))
-        if not len(usable):
-            return ()
-        slots, which = self._postings.lookup(hashes[usable])
-        if self._dead:  # postings of removed records not purged yet
+        if not self._dead:  # a key's postings are its records: one lookup gives both
+            slots, which, sizes = self._postings.lookup(hashes, limit=block_limit)
+        else:  # postings of removed records not purged yet: the live counts decide
+            sizes = self._block_counts.get_many(hashes)
+            usable = np.flatnonzero((sizes > 0) & (sizes <= block_limit))
+            slots, which, _ = self._postings.lookup(hashes[usable])
             keep = self._alive[slots]
-            slots, which = slots[keep], which[keep]
+            slots, which = slots[keep], usable[which[keep]]
         if own is not None:  # the query's own indexed record
             keep = slots != own
             slots, which = slots[keep], which[keep]
@@ -573,12 +573,12 @@ class Index:
         first = which[grouped[heads]]
         k = max(self._max_scored, limit)
         if len(uniq) > k:
-            rarity = np.log1p(block_limit / sizes[usable])
+            rarity = np.log1p(block_limit / np.maximum(sizes, 1))
             evidence = np.add.reduceat(rarity[which[grouped]], heads)
             picked = self._top(uniq, evidence, k)
             uniq, first = uniq[picked], first[picked]
         found: list[int] = uniq.tolist()
-        via: list[int] = usable[first].tolist()
+        via: list[int] = first.tolist()
         blobs = [self._blobs.get(slot) for slot in found]
         by_id = sorted(zip(map(_blob_id, blobs), blobs, range(len(found)), strict=True))
         ids = [x[0] for x in by_id]
@@ -644,7 +644,7 @@ class Index:
     def _query_features(self, record: Mapping[str, object]) -> Features:
         if isinstance(record, Mapping) and self._schema.id not in record:
             record = {**record, self._schema.id: "\x00query"}
-        return self._extract.features(record)
+        return self._extract.features(record, remember=False)
 
     def _scorer_for(self, query: Features, own: int | None) -> Scorer:
         """Term frequencies as if the query were in the index (so batch and one-record agree):

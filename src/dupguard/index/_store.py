@@ -22,7 +22,7 @@ probability about n² / 2⁶⁵ — 3·10⁻⁶ for 10⁷ keys.
 Examples:
     >>> p, alive = Postings(), np.ones(4, dtype=bool)
     >>> p.add([hash("org:acme.com"), hash("phone:+4930")], 0); p.add([hash("org:acme.com")], 1)
-    >>> slots, which = p.lookup(np.array([hash("org:acme.com")], dtype=np.int64))
+    >>> slots, which, sizes = p.lookup(np.array([hash("org:acme.com")], dtype=np.int64))
     >>> sorted(slots.tolist()), which.tolist()
     ([0, 1], [0, 0])
     >>> c = HashCounts(); c.add([7, 8], 1).tolist(), c.add([7], 1).tolist(), c.get(7), c.distinct
@@ -359,26 +359,50 @@ class Postings:
         """Whether the buffer has grown past its merge threshold."""
         return _merge_due(self._buffered, len(self._slots), self._min_merge, self._fraction)
 
-    def lookup(self, hs: I64, /) -> tuple[I32, I64]:
-        """``(slots, which)``: every slot posted under a key of *hs* (dead ones included), and
-        the index into *hs* of the key each came from, in the order of *hs*."""
+    def lookup(self, hs: I64, /, *, limit: int | None = None) -> tuple[I32, I64, I64]:
+        """``(slots, which, sizes)``: every slot posted under a key of *hs* (dead ones
+        included), the index into *hs* of the key each came from, in the order of *hs*, and
+        how many postings each key of *hs* holds. A key holding more than *limit* postings
+        yields no slots (its size is still given): a check skips demoted keys without reading
+        their runs.
+
+        Examples:
+            >>> p = Postings(min_merge=1)
+            >>> p.add([10, 20], 0); p.add([10], 1); p.merge(np.ones(3, dtype=bool)); p.add([20], 2)
+            >>> slots, which, sizes = p.lookup(np.array([20, 10, 30], dtype=np.int64), limit=1)
+            >>> slots.tolist(), which.tolist(), sizes.tolist()
+            ([], [], [2, 2, 0])
+            >>> [x.tolist() for x in p.lookup(np.array([20, 10], dtype=np.int64))]
+            [[0, 2, 0, 1], [0, 0, 1, 1], [2, 2]]
+        """
         keys = self._keys
-        pos = np.searchsorted(keys, hs)
-        found = np.flatnonzero(np.take(keys, pos, mode="clip") == hs) if len(keys) else pos[:0]
-        start = self._starts[pos[found]]
-        size = self._starts[pos[found] + 1] - start
-        slots = self._slots[runs(start, size)]
-        which = np.repeat(found, size)
+        if len(keys):
+            pos = np.searchsorted(keys, hs)
+            np.minimum(pos, len(keys) - 1, out=pos)
+            hit = keys[pos] == hs
+            start = self._starts[pos]
+            size = np.where(hit, self._starts[pos + 1] - start, 0)
+        else:
+            start = size = np.zeros(len(hs), dtype=np.int64)
         buf = self._buffer
-        if not buf:
-            return slots, which
-        extra = [(t, lst) for t, h in enumerate(hs.tolist()) if (lst := buf.get(h))]
+        extra = [(t, lst) for t, h in enumerate(hs.tolist()) if (lst := buf.get(h))] if buf else []
+        sizes = size
+        if extra:
+            sizes = size.copy()
+            for t, lst in extra:
+                sizes[t] += len(lst)
+        found = np.flatnonzero(size if limit is None else size * (sizes <= limit))
+        counts = size[found]
+        slots = self._slots[runs(start[found], counts)]
+        which = np.repeat(found, counts)
+        if limit is not None:
+            extra = [(t, lst) for t, lst in extra if sizes[t] <= limit]
         if not extra:
-            return slots, which
+            return slots, which, sizes
         slots = np.concatenate([slots, *(np.array(lst, dtype=np.int32) for _, lst in extra)])
         which = np.concatenate([which, *(np.full(len(lst), t, dtype=np.int64) for t, lst in extra)])
         order = np.argsort(which, kind="stable")  # per key: merged slots, then buffered ones
-        return slots[order], which[order]
+        return slots[order], which[order], sizes
 
     def _expanded(self) -> I64:
         """The key of each posting of the main arrays (aligned with ``_slots``)."""
