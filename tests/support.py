@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
@@ -14,3 +15,13 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 def load_json(relative: str) -> Any:
     """Load a JSON file from :data:`SHARED_DATA` (fails loudly when the folder is missing)."""
     return json.loads((SHARED_DATA / relative).read_text(encoding="utf-8"))
+
+
+def compiled(module: ModuleType) -> bool:
+    """Whether *module* is a C extension built by mypyc (the compiled wheel, ``make wheel``).
+
+    Such a module has no docstrings at run time, and patching its globals does not reach its
+    functions: tests of docstrings or that patch module internals run on the pure build only
+    (``make test`` runs the suite on both builds).
+    """
+    return not (module.__file__ or "").endswith(".py")

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from dupguard.index._batch import BatchResult, Prepared, Rejected, dedupe, link, pairs, prepare, run
 from dupguard.index._compare import Level
+from dupguard.index._explain import FieldExplanation
 from dupguard.index._index import Candidate, DemotedKey, Index, IndexStats, default_block_limit
 from dupguard.index._model import FieldParams, Model
 from dupguard.index._schema import KINDS, Field, Schema
-from dupguard.index._score import FieldExplanation
 
 __all__ = [
     "KINDS",

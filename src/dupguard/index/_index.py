@@ -28,10 +28,11 @@ import numpy.typing as npt
 from dupguard.errors import InvalidRecord, RecordReason
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
+from dupguard.index._explain import FieldExplanation
 from dupguard.index._features import Extractor, Features, rows_of
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
-from dupguard.index._score import FieldExplanation, Scored, Scorer, probability
+from dupguard.index._score import Scored, Scorer, probability
 from dupguard.index._store import (
     EMPTY_ROW,
     FIELD_ATTRS,

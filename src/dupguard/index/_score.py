@@ -12,11 +12,12 @@ import numpy.typing as npt
 
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
+from dupguard.index._explain import FieldExplanation
 from dupguard.index._features import Features
 from dupguard.index._model import Model
 from dupguard.normalize.text import has_han
 
-__all__ = ["SHORT_HAN_CORE_U", "TF_FREE_COUNT", "FieldExplanation", "Scored", "Scorer", "probability"]
+__all__ = ["SHORT_HAN_CORE_U", "TF_FREE_COUNT", "Scored", "Scorer", "probability"]
 
 #: A value held by at most this many records keeps its exact level's full weight: one customer
 #: entered by up to five reps is a duplicate cluster, not a common value.
@@ -32,31 +33,6 @@ SHORT_HAN_CORE_U = 1e-5
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FieldExplanation:
-    """How one field contributed to a pair's score.
-
-    Attributes:
-        field: the column name.
-        kind: its kind (``email``, ``company``, …).
-        level: the comparison level reached (``exact``, ``cross_script``, ``fuzzy_high``,
-            ``partial``, ``fuzzy_low``, ``different``, ``missing``).
-        weight: its match weight in bits (log2 of m/u; 0 when missing).
-        left: the first record's value as given.
-        right: the second record's value as given.
-        note: why the weight is less than the level's (``""`` when it is not): an agreement
-            another field already counts is counted once.
-    """
-
-    field: str
-    kind: str
-    level: str
-    weight: float
-    left: str
-    right: str
-    note: str = ""
 
 
 def probability(weight: float | FloatArray) -> FloatArray:
@@ -87,20 +63,35 @@ class Scorer:
 
     __slots__ = ("_exact_mu", "_kinds", "_lists", "_tables", "counts", "model", "prior_weight", "total")
 
+    _tables: tuple[FloatArray, ...]
+    _kinds: tuple[str, ...]
+    #: (max(m, floor), u) of each field's EXACT level, for term-frequency weights
+    _exact_mu: tuple[tuple[float, float], ...]
+    _lists: tuple[list[float], ...]  # the tables as lists, for score_rows
+
     def __init__(
-        self, model: Model, counts: Sequence[Mapping[str, int]], total: int, *, size: int | None = None
+        self,
+        model: Model,
+        counts: Sequence[Mapping[str, int]],
+        total: int,
+        *,
+        size: int | None = None,
+        _like: Scorer | None = None,
     ) -> None:
         self.model = model
         self.counts = counts
         self.total = total
         self.prior_weight = model.prior_weight(total if size is None else size)
+        if _like is not None:  # the same model: share what depends on it alone
+            self._tables, self._kinds = _like._tables, _like._kinds
+            self._exact_mu, self._lists = _like._exact_mu, _like._lists
+            return
         self._tables = model.tables
         self._kinds = tuple(fp.kind for fp in model.fields)
-        # (max(m, floor), u) of each field's EXACT level, for term-frequency weights
         self._exact_mu = tuple(
             (max(dict(fp.m)[Level.EXACT], 1e-9), dict(fp.u)[Level.EXACT]) for fp in model.fields
         )
-        self._lists: tuple[list[float], ...] = tuple(t.tolist() for t in self._tables)  # for score_rows
+        self._lists = tuple(t.tolist() for t in self._tables)
 
     def over(self, counts: Sequence[Mapping[str, int]], total: int, /) -> Scorer:
         """This scorer over other term-frequency counts: a one-record check's scorer, without
@@ -111,11 +102,7 @@ class Scorer:
             >>> s.total, round(s.prior_weight, 2)
             (1000000, -19.93)
         """
-        new = Scorer.__new__(Scorer)
-        for name in Scorer.__slots__:
-            setattr(new, name, getattr(self, name))
-        new.counts, new.total, new.prior_weight = counts, total, self.model.prior_weight(total)
-        return new
+        return Scorer(self.model, counts, total, _like=self)
 
     def columns(self, records: Sequence[Features], /) -> list[Columns]:
         """Lay out *records* field by field for :meth:`score_columns` (build once, score often)."""

@@ -355,7 +355,7 @@ def _ascii_domain(dom: str) -> str:
         return dom
 
 
-def is_freemail_domain(domain: str, /) -> bool:
+def is_freemail_domain(domain: object, /) -> bool:
     """Whether *domain* (or its registrable domain) is a free / consumer mail provider.
 
     Case, a trailing dot, full-width forms and IDN forms are folded first; typo domains of the
@@ -378,7 +378,7 @@ def is_freemail_domain(domain: str, /) -> bool:
     return ascii_d in free or (registrable is not None and registrable in free)
 
 
-def is_role_local_part(local: str, /) -> bool:
+def is_role_local_part(local: object, /) -> bool:
     """Whether a local part names a function (``info``, ``sales2``, ``export.cn``), not a person.
 
     Rules: the folded local part (``+tag`` removed) is a listed role, or a listed role with

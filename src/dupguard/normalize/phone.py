@@ -794,7 +794,7 @@ def _fast_key(raw: str, region: str | None) -> str | None:
 
 # --- public API -----------------------------------------------------------------------------
 
-def key_pairs(raw: object, /, *, region: str | None = None) -> tuple[tuple[str, str], ...]:
+def key_pairs(raw: object, /, *, region: object = None) -> tuple[tuple[str, str], ...]:
     """``(key, national_number)`` of every number in a field: what matching needs, fast.
 
     The same values as ``[(p.key, p.national_number) for p in parse_many(raw, region=region)]``
@@ -818,7 +818,7 @@ def key_pairs(raw: object, /, *, region: str | None = None) -> tuple[tuple[str, 
 
 
 
-def parse_many(raw: object, /, *, region: str | None = None) -> tuple[ParsedPhone, ...]:
+def parse_many(raw: object, /, *, region: object = None) -> tuple[ParsedPhone, ...]:
     """Every number in a phone field (``138 0013 8000 / 139 0013 9000``, ``;``, ``,``, ``、``).
 
     Pieces that hold no number (``n/a``, a stray ``12``) are left out; the field fails only when
@@ -849,7 +849,7 @@ def parse_many(raw: object, /, *, region: str | None = None) -> tuple[ParsedPhon
     return _read_all(_clean(s), where)
 
 
-def parse(raw: object, /, *, region: str | None = None) -> ParsedPhone:
+def parse(raw: object, /, *, region: object = None) -> ParsedPhone:
     """Read the (first) phone number in *raw*.
 
     Args:
@@ -875,7 +875,7 @@ def parse(raw: object, /, *, region: str | None = None) -> ParsedPhone:
     return first if first.original == raw else replace(first, original=str(raw))
 
 
-def canonical(raw: object, /, *, region: str | None = None) -> str:
+def canonical(raw: object, /, *, region: object = None) -> str:
     """The match key of *raw*: E.164, or the weak ``~digits`` fallback.
 
     Same as ``parse(raw, region=region).key``, with a fast path for the commonest shapes.
@@ -902,7 +902,7 @@ def canonical(raw: object, /, *, region: str | None = None) -> str:
     return parse(raw, region=region).key
 
 
-def is_valid(raw: object, /, *, region: str | None = None) -> bool:
+def is_valid(raw: object, /, *, region: object = None) -> bool:
     """Whether :func:`canonical` gives *raw* a key (weak keys count). Never raises.
 
     A bad ``region`` gives ``False`` too.

@@ -213,7 +213,7 @@ def to_simplified(raw: str, /) -> str:
     return "".join(_t2s_char(ch) if _HAN_RE.match(ch) else ch for ch in raw)
 
 
-def fold(raw: str, /) -> str:
+def fold(raw: object, /) -> str:
     """Fold *raw* for comparison: invisibles out, NFKC, casefold, punctuation, spaces, T→S.
 
     Args:
@@ -264,7 +264,7 @@ def skeleton(folded: str, /) -> str:
     return unicodedata.normalize("NFC", folded.translate(_CONFUSABLES))
 
 
-def canonical(raw: str, /) -> str:
+def canonical(raw: object, /) -> str:
     """The text key: ``skeleton(fold(raw))``.
 
     Raises:
@@ -288,7 +288,7 @@ def is_valid(raw: object) -> bool:
         (True, False, False)
     """
     try:
-        canonical(raw)  # type: ignore[arg-type]
+        canonical(raw)
     except InvalidText:
         return False
     return True
@@ -374,7 +374,7 @@ class ParsedText:
     scripts: frozenset[str]
 
 
-def parse(raw: str, /) -> ParsedText:
+def parse(raw: object, /) -> ParsedText:
     """Fold, key, transliterate and classify *raw* in one call.
 
     Raises:
@@ -386,7 +386,8 @@ def parse(raw: str, /) -> ParsedText:
         ('abc 贸易', 'abc 贸易', 'abc mao yi', ['han', 'latin'])
     """
     key = canonical(raw)
-    folded = fold(raw)
+    s = _check(raw)
+    folded = fold(s)
     return ParsedText(
-        original=raw, folded=folded, key=key, ascii=transliterate(raw), scripts=scripts(folded)
+        original=s, folded=folded, key=key, ascii=transliterate(s), scripts=scripts(folded)
     )
