@@ -387,6 +387,22 @@ def _is_compound(spelling: str) -> bool:
     return any(len(segment(t) or ()) >= 2 for t in surnames().targets.get(spelling, ()))
 
 
+def _preference(i: int, family_hint: int | None, upper: list[bool], groups: list[str]) -> tuple[int, ...]:
+    """How likely word *i* of a romanized Chinese name is its family name (smaller: likelier)."""
+    last = len(groups) - 1
+    return (
+        0 if i == family_hint else 1,
+        0 if upper[i] and not all(upper) else 1,
+        0 if i in (0, last) else 1,
+        0 if len(segment(groups[i]) or ()) >= 2 else 1,  # compounds: Ouyang, Murong
+        # Both ends surnames: Western order (family last) unless the first is much more
+        # common (Zhang Wei → Zhang; Chen Huang → Huang).
+        # Three words or more: surname first (Jin Ling Yu, Tsang Chi Wai).
+        0 if i == 0 or len(groups) < 3 else 1,
+        _rank(groups[i]) + (_ORDER_MARGIN if i == 0 else 0),
+    )
+
+
 def _romanized_chinese(words: list[_Word], family_hint: int | None) -> _Chinese | None:
     groups = [w.ascii.replace("-", "") for w in words]
     targets = surnames().targets
@@ -439,21 +455,10 @@ def _romanized_chinese(words: list[_Word], family_hint: int | None) -> _Chinese 
     if not candidates:
         return None
     last = len(groups) - 1
-
-    def preference(i: int) -> tuple[int, ...]:
-        return (
-            0 if i == family_hint else 1,
-            0 if upper[i] and not all(upper) else 1,
-            0 if i in (0, last) else 1,
-            0 if len(segment(groups[i]) or ()) >= 2 else 1,  # compounds: Ouyang, Murong
-            # Both ends surnames: Western order (family last) unless the first is much more
-            # common (Zhang Wei → Zhang; Chen Huang → Huang).
-            # Three words or more: surname first (Jin Ling Yu, Tsang Chi Wai).
-            0 if i == 0 or len(groups) < 3 else 1,
-            _rank(groups[i]) + (_ORDER_MARGIN if i == 0 else 0),
-        )
-
-    ordered = sorted(candidates, key=preference)
+    # A module-level function, not a closure: compiled by mypyc, a closure that another closure
+    # calls is kept in their shared environment, a reference cycle left for the collector.
+    prefs = {i: _preference(i, family_hint, upper, groups) for i in candidates}
+    ordered = sorted(candidates, key=prefs.__getitem__)
     # A common non-pinyin spelling at either end (Lau, Wong, Chan, Tse) is the family name of a
     # Cantonese/Wade-Giles name: the more common spelling (sinonym's frequencies) wins.
     regional_first = sorted(
@@ -465,7 +470,7 @@ def _romanized_chinese(words: list[_Word], family_hint: int | None) -> _Chinese 
             and (segment(groups[i]) is None or table.ppm.get(groups[i], 0.0) >= _COMMON_PPM)
         ),
         key=lambda i: (
-            *preference(i)[:2],
+            *prefs[i][:2],
             i if len(groups) >= 3 else 0,
             -table.ppm.get(groups[i], 0.0),
             i,
