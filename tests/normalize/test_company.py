@@ -23,7 +23,7 @@ from dupguard.normalize._company_lexicon import (
     lexicon,
     table_pinyin,
 )
-from tests.support import SHARED_DATA, compiled, load_json
+from tests.support import NO_DOCSTRINGS, SHARED_DATA, load_json, skip_if_compiled
 
 DEVIATIONS_FILE = Path(__file__).with_name("deviations_company.json")
 
@@ -31,8 +31,7 @@ DEVIATIONS_FILE = Path(__file__).with_name("deviations_company.json")
 
 
 def test_public_api_is_sorted_and_documented() -> None:
-    if compiled(company):
-        pytest.skip("mypyc drops docstrings: the pure build's run checks them")
+    skip_if_compiled(company, NO_DOCSTRINGS)
     assert company.__all__ == sorted(company.__all__)
     for name in company.__all__:
         assert getattr(company, name).__doc__

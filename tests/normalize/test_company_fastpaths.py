@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from dupguard.errors import InvalidCompanyName
 from dupguard.normalize import company, text
 from dupguard.normalize._company_lexicon import HAN_BMP, fold_table, latin_tokens, lexicon
-from tests.support import SHARED_DATA, compiled
+from tests.support import SHARED_DATA, skip_if_compiled
 
 _FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -135,8 +135,7 @@ def company_names(draw: st.DrawFn) -> str:
 @contextmanager
 def _plain_pipeline() -> Iterator[None]:
     """The pipeline without its shortcuts: every strip pass runs, text.fold folds."""
-    if compiled(company):
-        pytest.skip("patches the module's internals, which compiled code does not see: the pure build's run checks this")
+    skip_if_compiled(company, "patches the module's internals, which compiled code does not see: the pure build's run checks this")
     with (
         mock.patch.object(company, "_settled", return_value=False),
         mock.patch.object(company, "_fold", text.fold),

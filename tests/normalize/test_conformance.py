@@ -30,7 +30,7 @@ from hypothesis.provisional import domains, urls
 
 from dupguard import errors
 from dupguard.errors import NormalizationError
-from tests.support import compiled
+from tests.support import NO_DOCSTRINGS, skip_if_compiled
 
 MODULES = ["text", "email", "phone", "company", "person", "domain"]
 
@@ -273,8 +273,7 @@ def test_all_is_sorted_and_complete(name: str) -> None:
 @pytest.mark.parametrize("name", MODULES)
 def test_every_public_name_has_a_docstring_with_examples(name: str) -> None:
     mod = _module(name)
-    if compiled(mod):
-        pytest.skip("mypyc drops docstrings: the pure build's run checks them")
+    skip_if_compiled(mod, NO_DOCSTRINGS)
     assert mod.__doc__
     assert "Examples:" in mod.__doc__, f"{name} module docstring has no Examples"
     source = inspect.getsource(mod)

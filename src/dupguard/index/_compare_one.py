@@ -229,26 +229,16 @@ def _specific(key: str) -> tuple[int, str]:
     return (len(key), key)
 
 
-class _Aux:
-    """email, phone: PARTIAL when the aux keys meet (same company domain, same national number)."""
+class _Bound:
+    """A level function of two rows with the first one fixed: ``_Bound(fn, a)(b) == fn(a, b)``."""
 
-    __slots__ = ("a",)
+    __slots__ = ("a", "fn")
 
-    def __init__(self, a: Row) -> None:
-        self.a = a
-
-    def __call__(self, b: Row) -> int:
-        return _PARTIAL if _shared(self.a, b, _X) else _DIFFERENT
-
-
-class _Person:
-    __slots__ = ("a",)
-
-    def __init__(self, a: Row) -> None:
-        self.a = a
+    def __init__(self, fn: Callable[[Row, Row], int], a: Row) -> None:
+        self.fn, self.a = fn, a
 
     def __call__(self, b: Row) -> int:
-        return _person(self.a, b)
+        return self.fn(self.a, b)
 
 
 class _Name:
@@ -292,16 +282,6 @@ class _Code:
         return _FUZZY_HIGH if _lev(ta, tb) <= 1 and min(len(ta), len(tb)) >= 3 else _DIFFERENT
 
 
-class _Date:
-    __slots__ = ("a",)
-
-    def __init__(self, a: Row) -> None:
-        self.a = a
-
-    def __call__(self, b: Row) -> int:
-        return _date(self.a, b)
-
-
 class _Different:
     __slots__ = ()
 
@@ -312,11 +292,11 @@ class _Different:
 def _rest(kind: str, a: Row) -> Callable[[Row], int]:
     """The level of a pair of present values sharing no key."""
     if kind in {"email", "phone"}:
-        return _Aux(a)
+        return _Bound(_aux, a)
     if kind == "company":
         return _Company(a)
     if kind == "person":
-        return _Person(a)
+        return _Bound(_person, a)
     if kind == "name":
         return _Name(a)
     if kind == "text":
@@ -324,7 +304,7 @@ def _rest(kind: str, a: Row) -> Callable[[Row], int]:
     if kind == "exact":
         return _Code(a)
     if kind == "date":
-        return _Date(a)
+        return _Bound(_date, a)
     return _Different()
 
 
@@ -383,6 +363,11 @@ class _Company:
         if part:
             return _PARTIAL
         return _FUZZY_LOW if s >= 0.80 else _DIFFERENT
+
+
+def _aux(a: Row, b: Row) -> int:
+    """email, phone: PARTIAL when the aux keys meet (same company domain, same national number)."""
+    return _PARTIAL if _shared(a, b, _X) else _DIFFERENT
 
 
 def _person(a: Row, b: Row) -> int:
