@@ -15,6 +15,7 @@ import pytest
 
 from dupguard import Index, Schema
 from dupguard.index import pairs
+from dupguard.index._score import EXCLUSIVE_MIN_RECORDS
 
 COMPANY = Schema({"company": "company", "website": "domain"}, id="id")
 
@@ -202,3 +203,86 @@ def test_a_latin_core_of_three_letters_or_fewer_is_review_not_merge(left: str, r
     c = _best(COMPANY, {"company": left}, {"company": right})
     assert _level(c, "company") == "exact"
     assert c.probability < 0.9
+
+
+# --- Exclusive Han names: a name no other record in a large enough list shares -----------------
+
+_STEMS, _BRANCHES, _ELEMENTS = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥", "金木水火土山川林田石"
+
+
+def _filler(n: int = EXCLUSIVE_MIN_RECORDS) -> list[dict[str, Any]]:
+    """*n* Han company names sharing no character with the names under test."""
+    names = [f"{a}{b}{c}贸易有限公司" for a in _STEMS for b in _BRANCHES for c in _ELEMENTS]
+    return [{"id": f"f{k}", "company": name} for k, name in enumerate(names[:n])]
+
+
+def _check(held: list[str], query: str) -> Any:
+    ix = Index(COMPANY)
+    ix.add_many([*_filler(), *({"id": f"h{k}", "company": c} for k, c in enumerate(held))])
+    found = ix.candidates({"id": "q", "company": query}, limit=len(held) + 2)
+    return next(c for c in found if c.id == "h0")
+
+
+def test_an_exclusive_two_character_trade_name_merges_in_a_large_list() -> None:
+    c = _check(["长青科技"], "长青股份")
+    assert c.probability >= 0.9
+    company = next(e for e in c.explain() if e.field == "company")
+    assert company.level == "exact"
+    assert "no other name in the data" in company.note
+    # another name holding 长青 makes the bare trade name ambiguous again: review
+    c2 = _check(["长青科技", "长青化工机械"], "长青股份")
+    assert 0.5 < c2.probability < 0.9
+    assert next(e for e in c2.explain() if e.field == "company").note == ""
+
+
+def test_an_exclusive_name_needs_a_list_of_a_thousand_records() -> None:
+    assert EXCLUSIVE_MIN_RECORDS == 1_000
+    small = _best(COMPANY, {"company": "长青科技"}, {"company": "长青股份"})
+    assert small.probability < 0.9  # every name is exclusive in a two-record list
+
+
+def test_an_exclusive_han_subsequence_of_three_characters_merges() -> None:
+    c = _check(["上海科泰电源股份有限公司"], "科電源")
+    assert _level(c, "company") == "partial"
+    assert c.probability >= 0.9
+
+
+def test_a_two_character_han_subsequence_is_not_lifted() -> None:
+    # 万科 / 万科润技: two names alone can share two characters and be two companies
+    c = _check(["浙江天宇药业股份公司"], "天宇股份")
+    assert _level(c, "company") == "partial"
+    assert c.probability < 0.5
+
+
+def test_exclusive_names_score_alike_in_batch_and_in_a_check() -> None:
+    held = ["长青科技", "上海科泰电源股份有限公司"]
+    records = [*_filler(), *({"id": f"h{k}", "company": c} for k, c in enumerate(held))]
+    for query, other in (("长青股份", "h0"), ("科電源", "h1")):
+        ix = Index(COMPANY)
+        ix.add_many(records)
+        one = next(c for c in ix.candidates({"id": "q", "company": query}) if c.id == other)
+        batch = pairs([*records, {"id": "q", "company": query}], schema=COMPANY)
+        row = batch[(batch.id_l == min(other, "q")) & (batch.id_r == max(other, "q"))]
+        assert len(row) == 1
+        assert one.weight == pytest.approx(float(row.weight.iloc[0]), abs=1e-9)
+        assert one.probability >= 0.9
+
+
+def test_removing_the_third_holder_restores_the_exclusive_score() -> None:
+    ix = Index(COMPANY)
+    ix.add_many([*_filler(), {"id": "h0", "company": "长青科技"}])
+    before = ix.candidates({"id": "q", "company": "长青股份"})
+    ix.add({"id": "h1", "company": "长青化工机械"})
+    during = next(c for c in ix.candidates({"id": "q", "company": "长青股份"}) if c.id == "h0")
+    ix.remove("h1")
+    after = ix.candidates({"id": "q", "company": "长青股份"})
+    assert during.probability < 0.9 <= before[0].probability
+    assert [(c.id, c.weight) for c in after] == [(c.id, c.weight) for c in before]
+
+
+def test_a_name_many_identical_records_hold_still_fades() -> None:
+    # an exclusive name held by many records is a common value: term frequency still applies
+    few = _check(["测试样品"] * 3, "测试样品")
+    many = _check(["测试样品"] * 40, "测试样品")
+    assert few.probability >= 0.9
+    assert many.weight < few.weight - 10

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from dupguard.index import Schema
-from dupguard.index._features import Extractor
+from dupguard.index._features import Extractor, exclusive_holders, tf_terms
+from dupguard.normalize.text import han_only
 
 
 def test_memo_gives_what_fresh_extraction_gives(customers: list[dict[str, Any]]) -> None:
@@ -56,3 +61,34 @@ def test_reading_without_remembering_yields_the_same_and_leaves_the_memo_alone(
         assert ex.features(rec, remember=False) == fresh.features(rec)
     assert ex._memo == young
     assert ex._old == old
+
+
+_CORES = st.text(alphabet="长青科技天宇药业 A", max_size=6)
+
+
+def _counts(cores: list[str]) -> Counter[str]:
+    return Counter(t for c in cores for t in tf_terms("company", (), c))
+
+
+@given(_CORES, _CORES, st.lists(_CORES, max_size=4))
+def test_exclusive_holders_is_symmetric_and_counts_the_two_names_records(
+    a: str, b: str, others: list[str]
+) -> None:
+    records = [a, b, *others]
+    counts = _counts(records)
+    held = exclusive_holders(counts, a, b)
+    assert held == exclusive_holders(counts, b, a)
+    ha, hb = han_only(a), han_only(b)
+    short, long_ = sorted((ha, hb), key=len)
+    shared = {short[x : x + 2] for x in range(len(short) - 1)} & {long_[x : x + 2] for x in range(len(long_) - 1)}
+    # a shared bigram that no record but those of the two cores holds
+    theirs_alone = any(all(bg not in han_only(r) or han_only(r) in (ha, hb) for r in records) for bg in shared)
+    if held:
+        assert held == sum(han_only(r) in (ha, hb) for r in records)
+    assert bool(held) == (theirs_alone and len(short) >= 2)
+
+
+@given(_CORES, _CORES)
+def test_a_third_name_with_every_shared_bigram_ends_exclusivity(a: str, b: str) -> None:
+    third = a + b + "集"  # holds every bigram of both, and is neither core
+    assert exclusive_holders(_counts([a, b, third]), a, b) == 0

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from dupguard.index import Index
 from dupguard.index import _index as index_module
 from dupguard.index._compare import Columns
-from dupguard.index._features import EMPTY, Extractor, FieldData
+from dupguard.index._features import EMPTY, Extractor, FieldData, tf_terms
 from dupguard.index._store import (
     EMPTY_ROW,
     FIELD_ATTRS,
@@ -216,7 +216,7 @@ def _reference(ix: Index, rows: dict[str, dict[str, Any]]) -> dict[str, object]:
             postings.add((hash(b), rid))
             blocks[hash(b)] = blocks.get(hash(b), 0) + 1
         for i, fd in enumerate(f.fields):
-            for k in fd.keys:
+            for k in tf_terms(ix.schema.fields[i].kind, fd.keys, fd.text):
                 terms[hash((i, k))] = terms.get(hash((i, k)), 0) + 1
     return {
         "ids": frozenset(rows),

@@ -20,7 +20,7 @@ from dupguard.errors import (
 from dupguard.index import _gc
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
-from dupguard.index._features import Extractor, Features, rows_of
+from dupguard.index._features import Extractor, Features, rows_of, tf_terms
 from dupguard.index._index import default_block_limit
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
@@ -181,11 +181,12 @@ def schema_of(data: object) -> Schema | None:
 
 def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, int]]:
     counts: list[dict[str, int]] = [{} for _ in schema.fields]
+    kinds = [fld.kind for fld in schema.fields]
     for group in groups:
         for feats in group:
             for f, fd in enumerate(feats.fields):
                 c = counts[f]
-                for k in fd.keys:
+                for k in tf_terms(kinds[f], fd.keys, fd.text):
                     c[k] = c.get(k, 0) + 1
     return counts
 
@@ -345,6 +346,7 @@ def _score_chunked(
         np.concatenate([p.levels for p in parts]),
         np.concatenate([p.field_weights for p in parts]),
         {s + t: fg for s, p in zip(starts, parts, strict=True) for t, fg in p.swaps.items()},
+        frozenset((s + t, f) for s, p in zip(starts, parts, strict=True) for t, f in p.lifted),
     )
 
 

@@ -22,11 +22,65 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["Extractor", "Features", "FieldData", "record_id", "rows_of"]
+__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "record_id", "rows_of", "tf_terms"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
 _EMAIL_SEPARATORS: Final = ",; /\n\t<>\"'"
+
+
+#: Tags of the term-frequency terms a Han company core adds beyond its keys (:func:`tf_terms`);
+#: control characters, so they never equal a key.
+_CORE_TAG: Final = "\x02"
+_BIGRAM_TAG: Final = "\x01"
+
+
+def tf_terms(kind: str, keys: tuple[str, ...], core: str, /) -> tuple[str, ...]:
+    """The terms one field of one record adds to the term-frequency counts.
+
+    Its exact *keys*; and for a company whose *core* (:attr:`FieldData.text`) holds two Han
+    characters or more, that Han core and each distinct character bigram of it, tagged apart
+    from the keys. :func:`exclusive_holders` reads the last two.
+
+    Examples:
+        >>> [t.replace("\x02", "core:").replace("\x01", "bigram:") for t in tf_terms("company", ("天宇药业",), "天宇药业")]
+        ['天宇药业', 'core:天宇药业', 'bigram:天宇', 'bigram:宇药', 'bigram:药业']
+        >>> tf_terms("email", ("a@b.cn",), "a@b.cn")
+        ('a@b.cn',)
+    """
+    if kind != "company":
+        return keys
+    han = text.han_only(core)
+    if len(han) < 2:
+        return keys
+    bigrams = dict.fromkeys(_BIGRAM_TAG + han[x : x + 2] for x in range(len(han) - 1))
+    return (*keys, _CORE_TAG + han, *bigrams)
+
+
+def exclusive_holders(counts: Mapping[str, int], a: str, b: str, /, *, shortest: int = 2) -> int:
+    """How many records hold Han core *a* or *b*, if their shared name is theirs alone; else 0.
+
+    *counts* are term-frequency counts over :func:`tf_terms`. The shared name is theirs alone
+    when some character bigram of the shorter core, found in the longer, is held by no record
+    but those holding one of the two cores: 天宇 (天宇股份) and 天宇药业 (浙江天宇药业股份公司),
+    where no other name in the data has 天宇. A third name with the bigram (天宇电子) makes the
+    short one ambiguous, and the answer 0; so does a Han core shorter than *shortest*.
+
+    Examples:
+        >>> c = {"\x02天宇": 1, "\x02天宇药业": 1, "\x01天宇": 2, "\x01宇药": 1, "\x01药业": 9}
+        >>> exclusive_holders(c, "天宇", "天宇药业"), exclusive_holders({**c, "\x01天宇": 3}, "天宇", "天宇药业")
+        (2, 0)
+    """
+    ha, hb = text.han_only(a), text.han_only(b)
+    short, long_ = (ha, hb) if len(ha) <= len(hb) else (hb, ha)
+    if len(short) < max(shortest, 2):
+        return 0
+    held = counts.get(_CORE_TAG + ha, 0) + (counts.get(_CORE_TAG + hb, 0) if hb != ha else 0)
+    for x in range(len(short) - 1):
+        bigram = short[x : x + 2]
+        if bigram in long_ and counts.get(_BIGRAM_TAG + bigram, 0) <= held:
+            return held
+    return 0
 
 
 @dataclass(frozen=True, slots=True)

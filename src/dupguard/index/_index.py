@@ -29,7 +29,7 @@ from dupguard.errors import InvalidRecord, RecordReason
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Extractor, Features, rows_of
+from dupguard.index._features import Extractor, Features, rows_of, tf_terms
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
@@ -56,6 +56,7 @@ _MIN_SLOTS: Final = 1024
 #: Removed records' postings are purged once more than max(this, a quarter of all) are dead.
 _MIN_PURGE: Final = 50_000
 _KEYS: Final = FIELD_ATTRS.index("keys")
+_TEXT: Final = FIELD_ATTRS.index("text")
 #: ``add_many`` of at least this many records ends by merging every buffer.
 _FLUSH_AFTER: Final = 10_000
 #: A query with at most this many candidates to score is scored pair by pair
@@ -277,6 +278,7 @@ class Index:
             raise InvalidModel(ModelReason.SCHEMA_MISMATCH, schema, "model was built for another schema")
         self._schema = schema or (model.schema if model is not None else Schema.customers())
         self._model = model or Model.default(self._schema)
+        self._kinds = tuple(fld.kind for fld in self._schema.fields)
         # What scoring needs from the model alone, computed once; each query rebinds it to its
         # term frequencies (Scorer.over).
         self._scorer = Scorer(self._model, [{} for _ in self._schema.fields], 0)
@@ -298,7 +300,7 @@ class Index:
         self._postings = Postings()
         self._dead = 0  # postings of removed slots not yet purged
         self._block_counts = HashCounts()
-        self._term_counts = HashCounts()  # keyed by hash((field index, exact key))
+        self._term_counts = HashCounts()  # keyed by hash((field index, term)): see tf_terms
         # hash → blocking key, for keys whose count ever exceeded the smallest possible limit:
         # stats() reports demoted keys by name.
         self._names: dict[int, str] = {}
@@ -476,7 +478,7 @@ class Index:
         floor = self._name_floor
         for t in np.flatnonzero(counts > floor).tolist():
             self._names.setdefault(block_hashes[t], feats.blocks[t])
-        self._term_counts.add(_term_hashes(fields), 1)
+        self._term_counts.add(_term_hashes(self._kinds, fields), 1)
         self._postings.add(block_hashes, slot)
         if self._postings.merge_due():
             self._merge()
@@ -497,7 +499,7 @@ class Index:
         fields, packed = _unpack(blob)
         block_hashes = np.frombuffer(packed, dtype=np.int64).tolist()
         self._block_counts.add(block_hashes, -1)
-        self._term_counts.add(_term_hashes(fields), -1)
+        self._term_counts.add(_term_hashes(self._kinds, fields), -1)
         self._dead += len(block_hashes)
         if self._dead > max(_MIN_PURGE, len(self._postings) // 4):
             self._merge()
@@ -657,10 +659,10 @@ class Index:
             _TermCounts(
                 self._term_counts,
                 f,
-                fd.keys,
-                row[_KEYS] if stored is not None and (row := stored[f]) is not None else (),
+                tf_terms(kind, fd.keys, fd.text),
+                tf_terms(kind, row[_KEYS], row[_TEXT]) if stored is not None and (row := stored[f]) is not None else (),
             )
-            for f, fd in enumerate(query.fields)
+            for f, (kind, fd) in enumerate(zip(self._kinds, query.fields, strict=True))
         ]
         total = self._n + (0 if own is not None else 1)
         return self._scorer.over(views, total)
@@ -694,11 +696,11 @@ class Index:
         )
 
 
-def _term_hashes(fields: tuple[tuple[Any, ...] | None, ...]) -> list[int]:
-    """Hashes of ``(field index, exact key)`` of a record's stored fields: its term-frequency keys."""
+def _term_hashes(kinds: Sequence[str], fields: tuple[tuple[Any, ...] | None, ...]) -> list[int]:
+    """Hashes of ``(field index, term)`` of a record's stored fields: its term-frequency terms
+    (:func:`~dupguard.index._features.tf_terms`)."""
     out: list[int] = []
     for f, row in enumerate(fields):
         if row is not None:
-            keys: tuple[str, ...] = row[_KEYS]
-            out.extend(hash((f, k)) for k in keys)
+            out.extend(hash((f, k)) for k in tf_terms(kinds[f], row[_KEYS], row[_TEXT]))
     return out

@@ -13,11 +13,12 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Features
+from dupguard.index._features import Features, exclusive_holders
 from dupguard.index._model import Model
+from dupguard.index._store import FIELD_ATTRS
 from dupguard.normalize.text import has_han
 
-__all__ = ["SHORT_HAN_CORE_U", "TF_FREE_COUNT", "Scored", "Scorer", "probability"]
+__all__ = ["EXCLUSIVE_MIN_RECORDS", "SHORT_HAN_CORE_U", "TF_FREE_COUNT", "Scored", "Scorer", "probability"]
 
 #: A value held by at most this many records keeps its exact level's full weight: one customer
 #: entered by up to five reps is a duplicate cluster, not a common value.
@@ -27,9 +28,28 @@ TF_FREE_COUNT = 5
 #: of three letters or fewer (TSC, KL): Chinese law
 #: keeps a 字号 unique only within one region and one line of business, so two unrelated
 #: companies share one far more often than a longer name. Alone it scores about 0.8 under the
-#: default model (review, not merge); any other agreeing field lifts it. Measured on cn-listed:
-#: 89% of such pairs are one company, against ≥ 99% for three characters or more.
+#: default model (review, not merge); any other agreeing field lifts it, and so does a Han name
+#: no other record shares (below). Measured on cn-listed: 89% of such pairs are one company,
+#: against ≥ 99% for three characters or more.
 SHORT_HAN_CORE_U = 1e-5
+
+#: **Exclusive Han names.** Two Han company cores compared at one of these levels whose shared
+#: name is theirs alone in the data (:func:`~dupguard.index._features.exclusive_holders`:
+#: 天宇股份 / 浙江天宇药业股份公司 when no other name has 天宇) score as an exact agreement on a
+#: name their records hold: term-frequency adjusted, without the short-core cap. PARTIAL (a Han
+#: subsequence) only when both cores have three Han characters or more. Measured on cn-listed's
+#: candidate pairs (``benchmarks/categories.py`` data): exclusive EXACT, CONTAINS and PARTIAL
+#: pairs of three characters or more are one company in 97–100% of cases, non-exclusive
+#: two-character EXACT ones in 69%; two-character PARTIAL pairs, even exclusive (万科 /
+#: 万科润技), in 89% — those stay unlifted.
+_EXCLUSIVE_LEVELS: Final = frozenset({int(Level.EXACT), int(Level.CONTAINS), int(Level.PARTIAL)})
+_EXCLUSIVE_PARTIAL_MIN: Final = 3
+#: Below this many records, a name no other record holds says little (most names are such): the
+#: lift needs a list or an index at least this large.
+EXCLUSIVE_MIN_RECORDS: Final = 1_000
+_T: Final = FIELD_ATTRS.index("text")
+_G: Final = FIELD_ATTRS.index("generic")
+_NOTE_EXCLUSIVE: Final = "no other name in the data shares their Han name; scored as an exact agreement"
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -51,6 +71,9 @@ class Scored:
     #: ``pair → (f, g)``: the pair's name fields *f* and *g* were compared crosswise (a given
     #: name typed as the surname); field *f* of the left record met field *g* of the right.
     swaps: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    #: ``(pair, field)``: the pair's company field scored as an exclusive Han name's exact
+    #: agreement (see ``_EXCLUSIVE_LEVELS``).
+    lifted: frozenset[tuple[int, int]] = frozenset()
 
 
 class Scorer:
@@ -127,11 +150,17 @@ class Scorer:
             lv, matched = compare(fp.kind, ca[f], cb[f], i, j)
             levels[:, f] = lv
             weights[:, f] = self._level_weights(f, lv, matched)
+        lifted = [
+            (t, f)
+            for f, kind in enumerate(self._kinds)
+            if kind == "company"
+            for t in self._lift_exclusive(f, ca[f], cb[f], i, j, levels[:, f], weights[:, f])
+        ]
         swaps = self._swap_names(ca, cb, i, j, levels, weights)
         for f, t in _implied(self._kinds, levels, weights):
             weights[t, f] = 0.0
         total = self.prior_weight + weights.sum(axis=1)
-        return Scored(total, levels, weights, swaps)
+        return Scored(total, levels, weights, swaps, frozenset(lifted))
 
     def score_rows(self, query: Sequence[Row], rows: Sequence[Sequence[Row]], /) -> Scored:
         """Score one record against a few: ``query[f]`` and ``rows[t][f]`` are field *f*'s rows
@@ -149,6 +178,7 @@ class Scorer:
         all_levels: list[list[int]] = []
         all_weights: list[list[float]] = []
         swaps: dict[int, tuple[int, int]] = {}
+        lifted: list[tuple[int, int]] = []
         for t, row in enumerate(rows):
             levels = [0] * nf
             weights = [0.0] * nf
@@ -162,6 +192,13 @@ class Scorer:
                     weights[f] = w
                 else:
                     weights[f] = tables[f][lv]
+                if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company":
+                    a, b = query[f], row[f]
+                    if not (a[_G] or b[_G]):
+                        x = self._exclusive_weight(f, lv, a[_T], b[_T])
+                        if x > weights[f]:
+                            weights[f] = x
+                            lifted.append((t, f))
             if len(names) > 1:
                 swap = self._swap_one(names, query, row, levels, weights)
                 if swap is not None:
@@ -177,7 +214,38 @@ class Scorer:
             np.array(all_levels, dtype=np.int8).reshape(len(rows), nf),
             weight_arr,
             swaps,
+            frozenset(lifted),
         )
+
+    def _exclusive_weight(self, f: int, lv: int, a: str, b: str) -> float:
+        """The weight of Han company cores *a* and *b* compared at level *lv* when the name they
+        share is theirs alone (see ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their
+        records hold (term-frequency adjusted, without the short-core cap); else ``-inf``."""
+        if self.total < EXCLUSIVE_MIN_RECORDS:
+            return -math.inf
+        held = exclusive_holders(self.counts[f], a, b, shortest=_EXCLUSIVE_PARTIAL_MIN if lv == _PARTIAL else 2)
+        if not held:
+            return -math.inf
+        m, u = self._exact_mu[f]
+        excess = max(held - TF_FREE_COUNT, 0) / max(self.total - 2, 1)
+        return math.log2(m / max(u, excess))
+
+    def _lift_exclusive(
+        self, f: int, ca: Columns, cb: Columns, i: IntArray, j: IntArray, lv: npt.NDArray[np.int8], w: FloatArray
+    ) -> list[int]:
+        """:meth:`_exclusive_weight` over a batch: raises *w* (field *f*'s column) in place and
+        returns the pairs it raised."""
+        if self.total < EXCLUSIVE_MIN_RECORDS:
+            return []
+        cand = np.isin(lv, list(_EXCLUSIVE_LEVELS)) & ca.han[i] & cb.han[j] & ~ca.generic[i] & ~cb.generic[j]
+        texts_a, texts_b = ca.text, cb.text
+        raised: list[int] = []
+        for t in np.flatnonzero(cand).tolist():
+            x = self._exclusive_weight(f, int(lv[t]), texts_a[i[t]], texts_b[j[t]])
+            if x > w[t]:
+                w[t] = x
+                raised.append(t)
+        return raised
 
     def _one_weight(self, f: int, lv: int, key: str) -> float:
         return self._tf_weight(f, key) if lv == _EXACT else float(self._tables[f][lv])
@@ -297,6 +365,8 @@ class Scorer:
                     note=(
                         _NOTE_SWAPPED
                         if f in other
+                        else _NOTE_EXCLUSIVE
+                        if (t, f) in scored.lifted
                         else _note(fp.kind) if w == 0 and self._tables[f][int(scored.levels[t, f])] > 0 else ""
                     ),
                 )
