@@ -128,6 +128,8 @@ def test_regions_and_industry_are_split_off(
         ("深圳市", "深圳市"),  # a region alone is the name
         ("Shenzhen Ltd", "shenzhen"),
         ("深圳贸易有限公司", "贸易"),  # only region + industry: the industry is the fallback core
+        ("中国宝安集团股份有限公司", "中国宝安"),  # but 中国 + a place is a trade name (中国宝安)
+        ("中国宝安", "中国宝安"),
         ("Shenzhen Trading Co., Ltd.", "trading"),
         ("宁波海", "宁波海"),  # a one-character remainder is too thin to split a region from
         ("阿里巴巴", "阿里巴巴"),  # 阿里 (a prefecture) is only a region with its suffix

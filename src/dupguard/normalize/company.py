@@ -490,8 +490,10 @@ def _regions(tokens: list[str], st: _State, lex: Lexicon) -> list[str]:
         found, words = found[:-1], words[:-1]
     if not found:
         return tokens
-    if not tokens and not st.industry_words:
-        return latin_tokens(" ".join(words))  # a region alone is the name ("Shenzhen Ltd")
+    if not tokens and (not st.industry_words or found[0] == _CHINA):
+        # a region alone is the name ("Shenzhen Ltd"); so is 中国 + a place before nothing but
+        # industry words (中国宝安集团: 宝安 names the company, not where it sits)
+        return latin_tokens(" ".join(words))
     region = next((r for r in reversed(found) if r != _CHINA), None)
     if region is None:  # only 中国/China: part of the name
         return latin_tokens(" ".join([*words, *tokens]))
