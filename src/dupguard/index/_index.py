@@ -210,21 +210,26 @@ class _TermCounts(Mapping[str, int]):
     """One field's term-frequency counts as the scorer sees them during one query: the stored
     count of a key, with the query record counted in (*plus*: its keys) and the indexed record
     of the same id counted out (*minus*: that record's keys), looked up when first asked for —
-    the scorer asks only for the keys an EXACT level matched on, a few per query.
+    the scorer asks only for the keys an EXACT level matched on and the Han terms of exclusive
+    names, a few per query; each is looked up once (the query's own recur across candidates).
     Iteration covers the query's own keys only: the scorer looks keys up, it never iterates.
     """
 
-    __slots__ = ("_counts", "_field", "_minus", "_plus")
+    __slots__ = ("_counts", "_field", "_minus", "_plus", "_seen")
 
     def __init__(self, counts: HashCounts, field: int, plus: tuple[str, ...], minus: tuple[str, ...]) -> None:
         self._counts, self._field, self._plus, self._minus = counts, field, plus, minus
+        self._seen: dict[str, int] = {}
 
     def __getitem__(self, key: str) -> int:
         return self.get(key)
 
     def get(self, key: str, default: object = 0) -> int:
-        count = self._counts.get(hash((self._field, key)))
-        return count + self._plus.count(key) - self._minus.count(key)
+        count = self._seen.get(key)
+        if count is None:
+            count = self._counts.get(hash((self._field, key))) + self._plus.count(key) - self._minus.count(key)
+            self._seen[key] = count
+        return count
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._plus)
@@ -659,8 +664,12 @@ class Index:
             _TermCounts(
                 self._term_counts,
                 f,
-                tf_terms(kind, fd.keys, fd.text),
-                tf_terms(kind, row[_KEYS], row[_TEXT]) if stored is not None and (row := stored[f]) is not None else (),
+                fd.keys if kind != "company" else tf_terms(kind, fd.keys, fd.text),
+                (
+                    ()
+                    if stored is None or (row := stored[f]) is None
+                    else row[_KEYS] if kind != "company" else tf_terms(kind, row[_KEYS], row[_TEXT])
+                ),
             )
             for f, (kind, fd) in enumerate(zip(self._kinds, query.fields, strict=True))
         ]

@@ -84,12 +84,13 @@ class Scorer:
     :meth:`Model.prior_at`): *total* for a dedupe or an index, the larger side for a link.
     """
 
-    __slots__ = ("_exact_mu", "_kinds", "_lists", "_tables", "counts", "model", "prior_weight", "total")
+    __slots__ = ("_exact_mu", "_full", "_kinds", "_lists", "_tables", "counts", "model", "prior_weight", "total")
 
     _tables: tuple[FloatArray, ...]
     _kinds: tuple[str, ...]
     #: (max(m, floor), u) of each field's EXACT level, for term-frequency weights
     _exact_mu: tuple[tuple[float, float], ...]
+    _full: tuple[float, ...]  # log2(m/u) of each field's EXACT level: what a lift can reach
     _lists: tuple[list[float], ...]  # the tables as lists, for score_rows
 
     def __init__(
@@ -107,13 +108,14 @@ class Scorer:
         self.prior_weight = model.prior_weight(total if size is None else size)
         if _like is not None:  # the same model: share what depends on it alone
             self._tables, self._kinds = _like._tables, _like._kinds
-            self._exact_mu, self._lists = _like._exact_mu, _like._lists
+            self._exact_mu, self._lists, self._full = _like._exact_mu, _like._lists, _like._full
             return
         self._tables = model.tables
         self._kinds = tuple(fp.kind for fp in model.fields)
         self._exact_mu = tuple(
             (max(dict(fp.m)[Level.EXACT], 1e-9), dict(fp.u)[Level.EXACT]) for fp in model.fields
         )
+        self._full = tuple(math.log2(m / u) for m, u in self._exact_mu)
         self._lists = tuple(t.tolist() for t in self._tables)
 
     def over(self, counts: Sequence[Mapping[str, int]], total: int, /) -> Scorer:
@@ -192,7 +194,7 @@ class Scorer:
                     weights[f] = w
                 else:
                     weights[f] = tables[f][lv]
-                if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company":
+                if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company" and weights[f] < self._full[f]:
                     a, b = query[f], row[f]
                     if not (a[_G] or b[_G]):
                         x = self._exclusive_weight(f, lv, a[_T], b[_T])
@@ -237,7 +239,8 @@ class Scorer:
         returns the pairs it raised."""
         if self.total < EXCLUSIVE_MIN_RECORDS:
             return []
-        cand = np.isin(lv, list(_EXCLUSIVE_LEVELS)) & ca.han[i] & cb.han[j] & ~ca.generic[i] & ~cb.generic[j]
+        cand = np.isin(lv, list(_EXCLUSIVE_LEVELS)) & (w < self._full[f])
+        cand &= ca.han[i] & cb.han[j] & ~ca.generic[i] & ~cb.generic[j]
         texts_a, texts_b = ca.text, cb.text
         raised: list[int] = []
         for t in np.flatnonzero(cand).tolist():
