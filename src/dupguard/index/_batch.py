@@ -181,12 +181,12 @@ def schema_of(data: object) -> Schema | None:
 
 def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, int]]:
     counts: list[dict[str, int]] = [{} for _ in schema.fields]
-    kinds = [fld.kind for fld in schema.fields]
+    companies = {f for f, fld in enumerate(schema.fields) if fld.kind == "company"}
     for group in groups:
         for feats in group:
             for f, fd in enumerate(feats.fields):
                 c = counts[f]
-                for k in tf_terms(kinds[f], fd.keys, fd.text):
+                for k in tf_terms("company", fd.keys, fd.text) if f in companies else fd.keys:
                     c[k] = c.get(k, 0) + 1
     return counts
 
@@ -359,6 +359,7 @@ def _rejected_frame(rejected: Sequence[Rejected]) -> pd.DataFrame:
     )
 
 
+@_gc.pausing
 def dedupe(
     data: object,
     /,
@@ -426,6 +427,7 @@ def _contradictions(
     return i[bad], j[bad]
 
 
+@_gc.pausing
 def link(
     left: object,
     right: object,
@@ -468,6 +470,7 @@ def link(
     return out
 
 
+@_gc.pausing
 def pairs(
     data: object,
     /,
@@ -513,6 +516,7 @@ def pairs(
 # --- estimation -------------------------------------------------------------------------------
 
 
+@_gc.pausing
 def fit_model(
     start: Model, data: object, *, right: object = None, max_pairs: int, iterations: int, seed: int
 ) -> Model:

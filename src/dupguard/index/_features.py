@@ -48,7 +48,7 @@ def tf_terms(kind: str, keys: tuple[str, ...], core: str, /) -> tuple[str, ...]:
         >>> tf_terms("email", ("a@b.cn",), "a@b.cn")
         ('a@b.cn',)
     """
-    if kind != "company":
+    if kind != "company" or core.isascii():
         return keys
     han = text.han_only(core)
     if len(han) < 2:

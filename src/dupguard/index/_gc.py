@@ -14,10 +14,15 @@ the index's memory is the point.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
 
-__all__ = ["paused"]
+__all__ = ["paused", "pausing"]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @contextlib.contextmanager
@@ -41,3 +46,28 @@ def paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def pausing(fn: Callable[_P, _R], /) -> Callable[_P, _R]:
+    """*fn* run under :func:`paused`, from its first line to after its locals are freed.
+
+    A batch call's intermediates (a million records' features) die when the call returns. Were
+    the collector resumed while they lived, its next collection would traverse them all, since
+    every object allocated while it was off counts as young: about 2 s of a 100k-record dedupe.
+    Resumed after the call's frame is gone, it finds little left to look at.
+
+    Examples:
+        >>> @pausing
+        ... def busy() -> bool:
+        ...     return gc.isenabled()
+        >>> enabled = gc.isenabled()
+        >>> busy(), gc.isenabled() == enabled
+        (False, True)
+    """
+
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with paused():
+            return fn(*args, **kwargs)
+
+    return run
