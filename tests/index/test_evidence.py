@@ -286,3 +286,16 @@ def test_a_name_many_identical_records_hold_still_fades() -> None:
     many = _check(["测试样品"] * 40, "测试样品")
     assert few.probability >= 0.9
     assert many.weight < few.weight - 10
+
+
+def test_checking_an_indexed_record_counts_it_once() -> None:
+    # the check of a record already indexed (same id) counts its terms once, not twice: the
+    # exclusive name stays exclusive, and batch and check agree
+    records = [*_filler(), {"id": "h0", "company": "长青科技"}, {"id": "h1", "company": "长青股份"}]
+    ix = Index(COMPANY)
+    ix.add_many(records)
+    one = next(c for c in ix.candidates({"id": "h1", "company": "长青股份"}) if c.id == "h0")
+    batch = pairs(records, schema=COMPANY)
+    row = batch[(batch.id_l == "h0") & (batch.id_r == "h1")]
+    assert one.weight == pytest.approx(float(row.weight.iloc[0]), abs=1e-9)
+    assert one.probability >= 0.9

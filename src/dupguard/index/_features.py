@@ -22,7 +22,7 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "record_id", "rows_of", "tf_terms"]
+__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "record_id", "rows_of", "tf_terms"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
@@ -71,16 +71,32 @@ def exclusive_holders(counts: Mapping[str, int], a: str, b: str, /, *, shortest:
         >>> exclusive_holders(c, "天宇", "天宇药业"), exclusive_holders({**c, "\x01天宇": 3}, "天宇", "天宇药业")
         (2, 0)
     """
+    terms = exclusive_terms(a, b, shortest=shortest)
+    if not terms:
+        return 0
+    held = counts.get(terms[0], 0) + (counts.get(terms[1], 0) if terms[1] != terms[0] else 0)
+    for bigram in terms[2:]:
+        if counts.get(bigram, 0) <= held:
+            return held
+    return 0
+
+
+def exclusive_terms(a: str, b: str, /, *, shortest: int = 2) -> tuple[str, ...]:
+    """The terms :func:`exclusive_holders` reads for cores *a* and *b*: the two Han cores, then
+    the shorter one's bigrams found in the longer; ``()`` when it reads none.
+
+    Examples:
+        >>> [t[1:] for t in exclusive_terms("天宇", "天宇药业")]
+        ['天宇', '天宇药业', '天宇']
+    """
     ha, hb = text.han_only(a), text.han_only(b)
     short, long_ = (ha, hb) if len(ha) <= len(hb) else (hb, ha)
     if len(short) < max(shortest, 2):
-        return 0
-    held = counts.get(_CORE_TAG + ha, 0) + (counts.get(_CORE_TAG + hb, 0) if hb != ha else 0)
-    for x in range(len(short) - 1):
-        bigram = short[x : x + 2]
-        if bigram in long_ and counts.get(_BIGRAM_TAG + bigram, 0) <= held:
-            return held
-    return 0
+        return ()
+    bigrams = [_BIGRAM_TAG + short[x : x + 2] for x in range(len(short) - 1) if short[x : x + 2] in long_]
+    if not bigrams:
+        return ()
+    return (_CORE_TAG + ha, _CORE_TAG + hb, *bigrams)
 
 
 @dataclass(frozen=True, slots=True)

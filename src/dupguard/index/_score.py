@@ -13,7 +13,7 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Features, exclusive_holders
+from dupguard.index._features import Features, exclusive_holders, exclusive_terms
 from dupguard.index._model import Model
 from dupguard.index._store import FIELD_ATTRS
 from dupguard.normalize.text import has_han
@@ -181,6 +181,7 @@ class Scorer:
         all_weights: list[list[float]] = []
         swaps: dict[int, tuple[int, int]] = {}
         lifted: list[tuple[int, int]] = []
+        pending: list[tuple[int, int, int, str]] = []  # (row, field, level, its text): lift?
         for t, row in enumerate(rows):
             levels = [0] * nf
             weights = [0.0] * nf
@@ -197,10 +198,7 @@ class Scorer:
                 if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company" and weights[f] < self._full[f]:
                     a, b = query[f], row[f]
                     if not (a[_G] or b[_G]):
-                        x = self._exclusive_weight(f, lv, a[_T], b[_T])
-                        if x > weights[f]:
-                            weights[f] = x
-                            lifted.append((t, f))
+                        pending.append((t, f, lv, b[_T]))
             if len(names) > 1:
                 swap = self._swap_one(names, query, row, levels, weights)
                 if swap is not None:
@@ -210,6 +208,8 @@ class Scorer:
                     weights[f] = 0.0
             all_levels.append(levels)
             all_weights.append(weights)
+        if pending and self.total >= EXCLUSIVE_MIN_RECORDS:
+            lifted = self._lift_rows(query, pending, all_weights)
         weight_arr = np.array(all_weights, dtype=np.float64).reshape(len(rows), nf)
         return Scored(
             self.prior_weight + weight_arr.sum(axis=1),
@@ -219,13 +219,33 @@ class Scorer:
             frozenset(lifted),
         )
 
+    def _lift_rows(
+        self, query: Sequence[Row], pending: list[tuple[int, int, int, str]], weights: list[list[float]]
+    ) -> list[tuple[int, int]]:
+        """:meth:`_exclusive_weight` for a check's *pending* ``(row, field, level, text)``,
+        raising *weights* in place; returns the ``(row, field)`` pairs raised. The terms are
+        fetched first, all at once where the counts can (an index's: one lookup into its
+        million-entry arrays costs about what several do)."""
+        for f in {p[1] for p in pending}:
+            prefetch = getattr(self.counts[f], "prefetch", None)
+            if prefetch is not None:
+                a = query[f][_T]
+                prefetch([x for _, g, lv, b in pending if g == f for x in exclusive_terms(a, b, shortest=_shortest(lv))])
+        lifted: list[tuple[int, int]] = []
+        for t, f, lv, b in pending:
+            x = self._exclusive_weight(f, lv, query[f][_T], b)
+            if x > weights[t][f]:
+                weights[t][f] = x
+                lifted.append((t, f))
+        return lifted
+
     def _exclusive_weight(self, f: int, lv: int, a: str, b: str) -> float:
         """The weight of Han company cores *a* and *b* compared at level *lv* when the name they
         share is theirs alone (see ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their
         records hold (term-frequency adjusted, without the short-core cap); else ``-inf``."""
         if self.total < EXCLUSIVE_MIN_RECORDS:
             return -math.inf
-        held = exclusive_holders(self.counts[f], a, b, shortest=_EXCLUSIVE_PARTIAL_MIN if lv == _PARTIAL else 2)
+        held = exclusive_holders(self.counts[f], a, b, shortest=_shortest(lv))
         if not held:
             return -math.inf
         m, u = self._exact_mu[f]
@@ -481,6 +501,11 @@ class _Implied:
         if best_site >= best_mail:
             return [f for f in emails if levels[f] == _PARTIAL]
         return agree
+
+
+def _shortest(lv: int) -> int:
+    """The fewest Han characters a core needs for an exclusive lift at level *lv*."""
+    return _EXCLUSIVE_PARTIAL_MIN if lv == _PARTIAL else 2
 
 
 def _short_core(key: str) -> bool:
