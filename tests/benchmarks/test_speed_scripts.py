@@ -77,3 +77,24 @@ def test_recall_by_category_counts_each_surface_form_pair() -> None:
     true = {("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("a", "x")}
     got = recall_by_category(true, {("a", "b"), ("b", "c")}, cats)
     assert got == {"zh-zh": (1, 1), "zh-en": (1, 2), "en-en": (0, 1)}
+
+
+def test_level_table_counts_candidates_true_pairs_and_misses() -> None:
+    from benchmarks.categories import level_table
+
+    scored = [("b", "a", "exact"), ("a", "c", "partial"), ("c", "d", "partial")]
+    got = level_table(scored, {("a", "b"), ("c", "d")}, {("a", "b")})
+    assert got == {"exact": (1, 1, 0), "partial": (2, 1, 1)}
+
+
+def test_side_by_side_runs_two_builds_over_the_same_queries(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    from benchmarks import side_by_side
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    side_by_side.main(["--n", "300", "--queries", "40", "--rounds", "1", "--build", f"a={src}", "--build", f"b={src}"])
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith(("| a |", "| b |"))]
+    assert len(rows) == 4  # two builds × two kinds
+    assert all(" 40 |" in r for r in rows)  # each answered every query of its kind
