@@ -39,7 +39,7 @@ from pathlib import Path
 from random import Random
 from typing import Any, Final
 
-__all__ = ["main", "measure", "percentile", "rss_bytes", "split_queries", "table"]
+__all__ = ["main", "measure", "percentile", "query_sets", "rss_bytes", "split_queries", "table"]
 
 _COLUMNS: Final = ("id", "company", "contact", "email", "phone", "website", "country", "address")
 _WARMUP: Final = 50
@@ -92,6 +92,28 @@ def split_queries(
     return indexed, [dict(rows[t]) for t in sorted(held)]
 
 
+def query_sets(
+    n: int, queries: int, /, *, seed: int
+) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
+    """``(indexed, held_out, new)``: *n* generator records to index, *queries* of their
+    duplicates held out (:func:`split_queries`), and *queries* new customers of another seed.
+
+    Examples:
+        >>> idx, held, new = query_sets(50, 5, seed=1)
+        >>> len(idx), len(held), len(new), new[0]["id"]
+        (50, 5, 5, 'new0000000')
+    """
+    from benchmarks.generate import records
+
+    rows = list(records(n + queries, seed=seed))
+    indexed, held = split_queries(rows, n, queries, seed=seed)
+    del rows
+    new = [r for r in records(queries * 3, seed=seed + 1_000_003) if not r["edits"]][:queries]
+    for t, r in enumerate(new):
+        r["id"] = f"new{t:07d}"
+    return indexed, held, new
+
+
 def _public(r: Mapping[str, str]) -> dict[str, str]:
     return {c: r[c] for c in _COLUMNS}
 
@@ -138,15 +160,9 @@ def measure(
         >>> r["n"], r["duplicates"]["queries"], 0 <= r["duplicates"]["recall_at_1"] <= 1
         (60, 5, True)
     """
-    from benchmarks.generate import records
     from dupguard.index import Index
 
-    rows = list(records(n + queries, seed=seed))
-    indexed, held = split_queries(rows, n, queries, seed=seed)
-    del rows
-    new = [r for r in records(queries * 3, seed=seed + 1_000_003) if not r["edits"]][:queries]
-    for t, r in enumerate(new):
-        r["id"] = f"new{t:07d}"
+    indexed, held, new = query_sets(n, queries, seed=seed)
     entity = {r["id"]: r["entity_id"] for r in indexed}
     public = [_public(r) for r in indexed]
     Index().add_many([_public(r) for r in new[:200]])  # first use loads lexicons: not the index's memory

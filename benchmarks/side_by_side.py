@@ -43,16 +43,10 @@ def _serve(n: int, queries: int) -> None:
     """The per-build process: build the index, then answer ``kind start end`` lines with JSON."""
     import gc
 
-    from benchmarks.generate import records
-    from benchmarks.latency import _public, split_queries
+    from benchmarks.latency import _public, query_sets
     from dupguard.index import Index
 
-    rows = list(records(n + queries, seed=1))
-    indexed, held = split_queries(rows, n, queries, seed=1)
-    del rows
-    new = [r for r in records(queries * 3, seed=1_000_004) if not r["edits"]][:queries]
-    for t, r in enumerate(new):
-        r["id"] = f"new{t:07d}"
+    indexed, held, new = query_sets(n, queries, seed=1)
     sets = {"dup": [_public(r) for r in held], "new": [_public(r) for r in new]}
     ix = Index()
     ix.add_many([_public(r) for r in indexed])

@@ -22,7 +22,7 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "record_id", "rows_of", "tf_terms"]
+__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "held_alone", "record_id", "rows_of", "tf_terms"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
@@ -71,7 +71,16 @@ def exclusive_holders(counts: Mapping[str, int], a: str, b: str, /, *, shortest:
         >>> exclusive_holders(c, "天宇", "天宇药业"), exclusive_holders({**c, "\x01天宇": 3}, "天宇", "天宇药业")
         (2, 0)
     """
-    terms = exclusive_terms(a, b, shortest=shortest)
+    return held_alone(counts, exclusive_terms(a, b, shortest=shortest))
+
+
+def held_alone(counts: Mapping[str, int], terms: tuple[str, ...], /) -> int:
+    """:func:`exclusive_holders` over the terms :func:`exclusive_terms` gave.
+
+    Examples:
+        >>> held_alone({"\x02天宇": 1, "\x02天宇药业": 1, "\x01天宇": 2}, exclusive_terms("天宇", "天宇药业"))
+        2
+    """
     if not terms:
         return 0
     held = counts.get(terms[0], 0) + (counts.get(terms[1], 0) if terms[1] != terms[0] else 0)

@@ -674,12 +674,8 @@ class Index:
             _TermCounts(
                 self._term_counts,
                 f,
-                fd.keys if kind != "company" else tf_terms(kind, fd.keys, fd.text),
-                (
-                    ()
-                    if stored is None or (row := stored[f]) is None
-                    else row[_KEYS] if kind != "company" else tf_terms(kind, row[_KEYS], row[_TEXT])
-                ),
+                tf_terms(kind, fd.keys, fd.text),
+                tf_terms(kind, row[_KEYS], row[_TEXT]) if stored is not None and (row := stored[f]) is not None else (),
             )
             for f, (kind, fd) in enumerate(zip(self._kinds, query.fields, strict=True))
         ]

@@ -13,7 +13,7 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Features, exclusive_holders, exclusive_terms
+from dupguard.index._features import Features, exclusive_terms, held_alone
 from dupguard.index._model import Model
 from dupguard.index._store import FIELD_ATTRS
 from dupguard.normalize.text import has_han
@@ -226,14 +226,14 @@ class Scorer:
         raising *weights* in place; returns the ``(row, field)`` pairs raised. The terms are
         fetched first, all at once where the counts can (an index's: one lookup into its
         million-entry arrays costs about what several do)."""
+        terms = [exclusive_terms(query[f][_T], b, shortest=_shortest(lv)) for _, f, lv, b in pending]
         for f in {p[1] for p in pending}:
             prefetch = getattr(self.counts[f], "prefetch", None)
             if prefetch is not None:
-                a = query[f][_T]
-                prefetch([x for _, g, lv, b in pending if g == f for x in exclusive_terms(a, b, shortest=_shortest(lv))])
+                prefetch([x for p, ts in zip(pending, terms, strict=True) if p[1] == f for x in ts])
         lifted: list[tuple[int, int]] = []
-        for t, f, lv, b in pending:
-            x = self._exclusive_weight(f, lv, query[f][_T], b)
+        for (t, f, _, _), ts in zip(pending, terms, strict=True):
+            x = self._lift_weight(f, ts)
             if x > weights[t][f]:
                 weights[t][f] = x
                 lifted.append((t, f))
@@ -243,14 +243,14 @@ class Scorer:
         """The weight of Han company cores *a* and *b* compared at level *lv* when the name they
         share is theirs alone (see ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their
         records hold (term-frequency adjusted, without the short-core cap); else ``-inf``."""
+        return self._lift_weight(f, exclusive_terms(a, b, shortest=_shortest(lv)))
+
+    def _lift_weight(self, f: int, terms: tuple[str, ...]) -> float:
+        """:meth:`_exclusive_weight` from the cores' :func:`exclusive_terms`."""
         if self.total < EXCLUSIVE_MIN_RECORDS:
             return -math.inf
-        held = exclusive_holders(self.counts[f], a, b, shortest=_shortest(lv))
-        if not held:
-            return -math.inf
-        m, u = self._exact_mu[f]
-        excess = max(held - TF_FREE_COUNT, 0) / max(self.total - 2, 1)
-        return math.log2(m / max(u, excess))
+        held = held_alone(self.counts[f], terms)
+        return self._count_weight(f, held) if held else -math.inf
 
     def _lift_exclusive(
         self, f: int, ca: Columns, cb: Columns, i: IntArray, j: IntArray, lv: npt.NDArray[np.int8], w: FloatArray
@@ -301,10 +301,13 @@ class Scorer:
 
     def _tf_weight(self, f: int, key: str) -> float:
         """:meth:`_tf_weights` of one key."""
+        short = self._kinds[f] == "company" and _short_core(key)
+        return self._count_weight(f, self.counts[f].get(key, 0), SHORT_HAN_CORE_U if short else 0.0)
+
+    def _count_weight(self, f: int, count: int, floor: float = 0.0) -> float:
+        """Field *f*'s EXACT weight for a value *count* records hold (u at least *floor*)."""
         m, u = self._exact_mu[f]
-        excess = max(self.counts[f].get(key, 0) - TF_FREE_COUNT, 0.0) / max(self.total - 2, 1)
-        if self._kinds[f] == "company" and _short_core(key):
-            excess = max(excess, SHORT_HAN_CORE_U)
+        excess = max(max(count - TF_FREE_COUNT, 0) / max(self.total - 2, 1), floor)
         return math.log2(m / max(u, excess))
 
     def _level_weights(self, f: int, lv: npt.NDArray[np.int8], matched: npt.NDArray[np.object_]) -> FloatArray:
