@@ -132,7 +132,15 @@ def _child(path: Path, mode: str, threshold: float) -> dict[str, Any]:
 
 
 def _staged(frame: Any, threshold: float) -> tuple[list[str], list[str], dict[str, dict[str, float]], dict[str, Any]]:
-    """``run`` + ``dedupe`` step by step through ``_batch``'s internals (read-only)."""
+    """``run`` + ``dedupe`` step by step through ``_batch``'s internals (read-only), the cyclic
+    collector paused as ``dedupe`` pauses it."""
+    from dupguard.index import _gc
+
+    with _gc.paused():
+        return _stages(frame, threshold)
+
+
+def _stages(frame: Any, threshold: float) -> tuple[list[str], list[str], dict[str, dict[str, float]], dict[str, Any]]:
     from dupguard.index import Model, Schema
     from dupguard.index import _batch as B
     from dupguard.index._cluster import clusters
@@ -144,12 +152,14 @@ def _staged(frame: Any, threshold: float) -> tuple[list[str], list[str], dict[st
     schema = Schema.customers()
     model = Model.default(schema)
     t = _clock()
-    left, rejected = B._extract(frame, Extractor(schema))
+    left, rejected = B._extract(frame, Extractor(schema), workers=None)  # the cores available, as dedupe
     stages["extract"] = _since(t)
     total = len(left)
     limit = schema.max_block_size or default_block_limit(total)
     t = _clock()
-    i, j, _rules, _rule_of = B._block_pairs(left, None, limit, budget=max(B._PAIRS_PER_RECORD * total, 10_000))
+    i, j, _rules, _rule_of = B._block_pairs(
+        left, None, limit, budget=max(B._PAIRS_PER_RECORD * total, 10_000), best=B.MAX_SCORED
+    )
     stages["block"] = _since(t)
     t = _clock()
     counts = B._tf_counts(schema, left)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
 import time
 from collections import defaultdict
 from typing import Any
@@ -24,7 +25,7 @@ from dupguard.errors import (
     RecordReason,
     SchemaReason,
 )
-from dupguard.index import Index, Model, Schema, dedupe, link, pairs, prepare
+from dupguard.index import Index, Model, Schema, _batch, dedupe, link, pairs, prepare
 from tests.support import SHARED_DATA
 
 # --- shapes and rejected rows -----------------------------------------------------------------
@@ -456,3 +457,54 @@ def test_febrl4_link_fitted_on_cross_pairs() -> None:
     tp = sum(a == b for a, b in pred)
     precision, recall = tp / max(len(pred), 1), tp / 5000
     assert 2 * precision * recall / (precision + recall) >= 0.99, (precision, recall)
+
+
+# --- worker processes and each record's best partners -----------------------------------------
+
+
+def test_workers_give_what_one_process_gives(customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bad rows and an id repeated across the parts: the first occurrence wins, as in one pass.
+    rows = [*customers, {"company": "no id"}, "not a record", {"id": customers[0]["id"]},
+            {"id": customers[-1]["id"], "email": 7}, *customers[:3]]
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    one = prepare(rows, workers=1)
+    three = prepare(rows, workers=3)
+    assert three.features == one.features
+    assert three.rejected == one.rejected
+    assert [r.reason for r in one.rejected] == ["missing_id", "not_a_mapping", "duplicate_id", "bad_value_type",
+                                                "duplicate_id", "duplicate_id", "duplicate_id"]
+    frame = pd.DataFrame(customers)
+    _frames_equal(dedupe(frame, workers=2), dedupe(frame, workers=1))
+
+
+def test_a_failed_worker_is_done_here_with_a_warning(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    with pytest.warns(RuntimeWarning, match="extracting rows 150-299 here"):
+        got = prepare(customers, workers=2)
+    assert got.features == prepare(customers, workers=1).features
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])
+def test_bad_workers_or_max_scored_is_a_typed_error(bad: object) -> None:
+    with pytest.raises(InvalidSchema) as err:
+        dedupe(GOOD, workers=bad)  # type: ignore[arg-type]
+    assert err.value.reason is SchemaReason.BAD_PARAMETER
+    with pytest.raises(InvalidSchema) as err:
+        dedupe(GOOD, max_scored=bad)  # type: ignore[arg-type]
+    assert err.value.reason is SchemaReason.BAD_PARAMETER
+
+
+def test_each_record_is_scored_against_its_best_partners() -> None:
+    # 30 people of one surname and initial at different companies, and two entries of one of
+    # them: with max_scored=2 the crowd's pairs are not all scored, the duplicate pair is, and
+    # the clusters are those of scoring everything.
+    crowd = [{"id": f"p{t:02d}", "contact": f"Wang Lei{'' if t % 2 else ' Jr'}", "company": f"Firm {t} Trading",
+              "email": f"wl{t}@firm{t}.com"} for t in range(30)]
+    crowd.append({"id": "p99", "contact": "Wang Lei", "company": "Firm 7 Trading", "email": "wl7@firm7.com"})
+    few, every = dedupe(crowd, max_scored=2), dedupe(crowd, max_scored=1000)
+    assert few.attrs["candidate_pairs"] < every.attrs["candidate_pairs"]
+    assert few.set_index("id").loc["p99", "cluster_id"] == "p07"
+    pd.testing.assert_frame_equal(few, every)

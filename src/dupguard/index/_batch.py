@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,7 +26,8 @@ from dupguard.index._index import default_block_limit
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
-from dupguard.index._store import runs
+from dupguard.index._store import run_heads, runs
+from dupguard.index._workers import available_cores
 from dupguard.normalize.text import has_han
 
 if TYPE_CHECKING:
@@ -48,6 +50,9 @@ IntArray = npt.NDArray[np.int64]
 _CHUNK = 250_000
 #: Batch blocking keeps at most this many candidate pairs per record (smallest blocks first).
 _PAIRS_PER_RECORD = 20
+#: Default ``max_scored`` of the batch calls: the pairs each record is scored in, at least (the
+#: same default as :class:`~dupguard.index.Index`'s per-check limit).
+MAX_SCORED = 10
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,31 +87,118 @@ class BatchResult:
         return probability(self.scored.weight)
 
 
+#: Lists shorter than this are extracted in the calling process: a worker's start (a fresh
+#: interpreter, dupguard's tables) costs about what extracting 5,000 records does.
+PARALLEL_MIN_ROWS = 50_000
+
+
 def _extract(
-    data: object, extractor: Extractor, *, offset: int = 0
+    data: object, extractor: Extractor, *, workers: int | None = 1
 ) -> tuple[list[Features], list[Rejected]]:
-    feats: list[Features] = []
+    """Each row of *data* as :class:`Features`, or a :class:`Rejected` row: a row with no id,
+    an id seen on an earlier row, a value of the wrong type. With *workers* > 1 (``None``: the
+    cores available) a list of :data:`PARALLEL_MIN_ROWS` rows or more is cut into that many
+    parts extracted at once (:mod:`dupguard.index._workers`), with the same result."""
+    rows = rows_of(data)
+    n_workers = available_cores() if workers is None else workers
+    if n_workers > 1:
+        rows = _needed_columns(data, extractor.schema) if _is_frame(data) else list(rows)
+        if len(rows) >= PARALLEL_MIN_ROWS:
+            return _extract_parts(rows, extractor, n_workers)
+    accepted, rejected = extract_rows(rows, extractor)
+    return [f for _, f in accepted], rejected
+
+
+def extract_rows(
+    rows: Iterable[Any], extractor: Extractor | Schema, /, *, offset: int = 0
+) -> tuple[list[tuple[int, Features]], list[Rejected]]:
+    """``(row, Features)`` for each accepted row of *rows* (numbered from *offset*), and the
+    rejected rows — a later row with an id already seen among *rows* is rejected.
+
+    Examples:
+        >>> ok, bad = extract_rows([{"id": 1, "email": "a@x.com"}, {"id": 1}], Schema.customers())
+        >>> [(r, f.id) for r, f in ok], [(b.row, b.reason) for b in bad]
+        ([(0, '1')], [(1, 'duplicate_id')])
+    """
+    if isinstance(extractor, Schema):
+        extractor = Extractor(extractor)
+    accepted: list[tuple[int, Features]] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
-    for row, rec in enumerate(rows_of(data), start=offset):
+    for row, rec in enumerate(rows, start=offset):
         try:
             f = extractor.features(rec)
             if f.id in seen:
                 raise InvalidRecord(RecordReason.DUPLICATE_ID, f.id, record_id=f.id)
         except InvalidRecord as err:
-            rid = err.record_id if err.record_id is not None else None
-            rejected.append(
-                Rejected(
-                    row=row,
-                    id=None if rid is None else str(rid),
-                    field=err.field,
-                    reason=err.reason.value,
-                    message=str(err),
-                )
-            )
+            rejected.append(_rejected(row, err))
             continue
         seen.add(f.id)
-        feats.append(f)
+        accepted.append((row, f))
+    return accepted, rejected
+
+
+def _workers_arg(workers: int | None) -> int | None:
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise InvalidSchema(SchemaReason.BAD_PARAMETER, workers, "workers must be None or an int >= 1")
+    return workers
+
+
+def _rejected(row: int, err: InvalidRecord) -> Rejected:
+    rid = err.record_id
+    return Rejected(
+        row=row, id=None if rid is None else str(rid), field=err.field, reason=err.reason.value, message=str(err)
+    )
+
+
+def _is_frame(data: object) -> bool:
+    return hasattr(data, "to_dict") and hasattr(data, "columns")
+
+
+def _needed_columns(df: Any, schema: Schema) -> list[dict[str, Any]]:
+    """A DataFrame's rows as dicts of the columns extraction reads (the id and the schema's
+    fields): less to send to the workers."""
+    wanted = {schema.id, *(f.name for f in schema.fields)}
+    return list(rows_of(df[[c for c in df.columns if str(c) in wanted]]))
+
+
+def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tuple[list[Features], list[Rejected]]:
+    """:func:`extract_rows` of *rows* in *n_workers* contiguous parts, the first here and the
+    others in worker processes; then the parts in order, an id seen in an earlier part
+    rejected as a duplicate — what one pass over the rows gives."""
+    import tempfile
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dupguard.index import _workers
+
+    bounds = np.linspace(0, len(rows), n_workers + 1).astype(int).tolist()
+    parts = [(bounds[p], bounds[p + 1]) for p in range(n_workers)]
+    with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp, ThreadPoolExecutor(max_workers=n_workers - 1) as pool:
+        futures = [_workers.start(pool, extractor.schema, rows[a:b], a, tmp) for a, b in parts[1:]]
+        results = [extract_rows(rows[parts[0][0] : parts[0][1]], extractor)]
+        for (a, b), fut in zip(parts[1:], futures, strict=True):
+            try:
+                got, sent = _workers.decode(fut.result())
+                results.append(
+                    (got, [Rejected(row=r, id=i, field=f, reason=why, message=m) for r, i, f, why, m in sent])
+                )
+            except (OSError, RuntimeError, ValueError, EOFError) as err:
+                import warnings
+
+                warnings.warn(f"extracting rows {a}-{b - 1} here: {err}", RuntimeWarning, stacklevel=4)
+                results.append(extract_rows(rows[a:b], extractor, offset=a))
+    feats: list[Features] = []
+    rejected: list[Rejected] = []
+    seen: set[str] = set()
+    for accepted, bad in results:
+        rejected.extend(bad)
+        for row, f in accepted:
+            if f.id in seen:
+                rejected.append(_rejected(row, InvalidRecord(RecordReason.DUPLICATE_ID, f.id, record_id=f.id)))
+                continue
+            seen.add(f.id)
+            feats.append(f)
+    rejected.sort(key=lambda r: r.row)
     return feats, rejected
 
 
@@ -133,7 +225,7 @@ class Prepared:
         return tuple(f.id for f in self.features)
 
 
-def prepare(data: object, /, *, schema: Schema | None = None) -> Prepared:
+def prepare(data: object, /, *, schema: Schema | None = None, workers: int | None = None) -> Prepared:
     """Validate and normalize *data* once, for several batch calls on the same list.
 
     :func:`dedupe`, :func:`link`, :func:`pairs`, :func:`run` and :meth:`Model.fit` take the
@@ -143,6 +235,8 @@ def prepare(data: object, /, *, schema: Schema | None = None) -> Prepared:
     Args:
         data: a pandas DataFrame or an iterable of mappings, each with an id.
         schema: the columns' kinds (default :meth:`Schema.customers`).
+        workers: processes normalizing a list of 50,000 rows or more, the calling one
+            included (``None``: one per available core; ``1``: none started).
 
     Raises:
         InvalidRecord: ``NOT_A_MAPPING`` when *data* is not a table at all (bad rows are
@@ -161,16 +255,16 @@ def prepare(data: object, /, *, schema: Schema | None = None) -> Prepared:
     """
     schema = schema or Schema.customers()
     with _gc.paused():
-        return _prepared(data, schema, Extractor(schema))
+        return _prepared(data, schema, Extractor(schema), _workers_arg(workers))
 
 
-def _prepared(data: object, schema: Schema, extractor: Extractor) -> Prepared:
+def _prepared(data: object, schema: Schema, extractor: Extractor, workers: int | None = None) -> Prepared:
     """*data* as a :class:`Prepared` list of *schema*: read now, unless it already is one."""
     if isinstance(data, Prepared):
         if data.schema != schema:
             raise InvalidSchema(SchemaReason.MISMATCH, schema, "the data was prepared for another schema")
         return data
-    feats, rejected = _extract(data, extractor)
+    feats, rejected = _extract(data, extractor, workers=workers)
     return Prepared(schema, tuple(feats), tuple(rejected))
 
 
@@ -213,8 +307,15 @@ def _block_pairs(
     limit: int,
     *,
     budget: int | None = None,
+    best: int | None = None,
 ) -> tuple[IntArray, IntArray, tuple[str, ...], npt.NDArray[np.int32]]:
     """Candidate pairs from blocks of at most *limit* records (both sides counted for links).
+
+    With *best*, a pair is kept only if it is among the *best* pairs of one of its two records
+    by shared key evidence (:func:`_best_of_each`): a record in several large, weak blocks
+    (a common surname and initial, a common first word of company names) is scored against
+    its likeliest partners, not against every member, as a check on an index scores its
+    ``max_scored`` best.
 
     Returns ``(i, j, rules, rule_of)``: unique pairs (``i < j`` for dedupe), the rule names and,
     per pair, the index of the first rule (in block order) that produced it. Blocks are numbered
@@ -265,9 +366,64 @@ def _block_pairs(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, tuple(rules), np.zeros(0, dtype=np.int32)
     width = max(len(right) if right is not None else n_left, 1)
-    _, first = np.unique(i * width + j, return_index=True)
+    if best is None:
+        _, first = np.unique(i * width + j, return_index=True)
+    else:
+        _, first, inverse = np.unique(i * width + j, return_index=True, return_inverse=True)
+        # Key evidence as the index's checks count it: each shared key log(1 + limit / block
+        # size), here in whole 1/256ths so that a pair's sum is exact in any order.
+        rarity = np.rint(256 * np.log1p(limit / np.maximum(sizes, 1))).astype(np.int64)
+        evidence = np.bincount(inverse.ravel(), weights=rarity[keys[src]]).astype(np.int64)
+        pi, pj = i[first], j[first]
+        ranks_l = tie_ranks([f.id for f in left])
+        if right is None:  # a record's partners are on either side of its pairs
+            m = len(pi)
+            picked = _best_of_each(np.concatenate((pi, pj)), np.concatenate((pj, pi)), np.tile(evidence, 2), ranks_l, best)
+            keep = picked[:m] | picked[m:]
+        else:
+            ranks_r = tie_ranks([f.id for f in right])
+            keep = _best_of_each(pi, pj, evidence, ranks_r, best) | _best_of_each(pj, pi, evidence, ranks_l, best)
+        first = first[keep]
     first.sort()
     return i[first], j[first], tuple(rules), rule_of_code[keys[src[first]]]
+
+
+def tie_ranks(ids: Sequence[str], /) -> IntArray:
+    """Each id's place in the order that breaks ties between equally good candidates: by the
+    id's CRC-32, then the id, as :class:`~dupguard.index.Index` checks do — spread over the ids
+    rather than favouring the oldest, and the same whatever order the records came in.
+
+    Examples:
+        >>> tie_ranks(["a", "b", "c"]).tolist()
+        [2, 1, 0]
+    """
+    crcs = [zlib.crc32(x.encode("utf-8", "surrogatepass")) for x in ids]
+    ranks = np.empty(len(ids), dtype=np.int64)
+    ranks[sorted(range(len(ids)), key=lambda t: (crcs[t], ids[t]))] = np.arange(len(ids), dtype=np.int64)
+    return ranks
+
+
+_PACKED_BITS = 24  # records (and partners) a packed sort key can number: 16.7 million
+
+
+def _best_of_each(rec: IntArray, partner: IntArray, evidence: IntArray, ranks: IntArray, k: int) -> npt.NDArray[np.bool_]:
+    """Whether each pair is among the *k* of its record ``rec[t]`` that share the most key
+    evidence with it (ties: the partner first in :func:`tie_ranks` order, *ranks*)."""
+    n = len(rec)
+    out = np.zeros(n, dtype=bool)
+    if not n:
+        return out
+    ev = np.minimum(evidence, (1 << 16) - 1)
+    if max(int(rec.max()), len(ranks)) < 1 << _PACKED_BITS:
+        # one sort of one int64: record (24 bits), evidence descending (16), tie rank (24)
+        order = np.argsort((rec << 40) | (((1 << 16) - 1 - ev) << 24) | ranks[partner])
+    else:
+        order = np.lexsort((ranks[partner], -ev, rec))
+    r = rec[order]
+    heads = run_heads(r)
+    place = np.arange(n) - np.repeat(heads, np.diff(np.append(heads, n)))
+    out[order[place < k]] = True
+    return out
 
 
 def run(
@@ -278,6 +434,8 @@ def run(
     schema: Schema | None = None,
     model: Model | None = None,
     block_limit: int | None = None,
+    max_scored: int = MAX_SCORED,
+    workers: int | None = None,
 ) -> BatchResult:
     """Extract, block and score a batch (and, for a link, a second batch).
 
@@ -291,27 +449,37 @@ def run(
         (('1', '2'), 1, ('email.email', 'org'))
     """
     with _gc.paused():
-        return _run(data, right, schema, model, block_limit)
+        return _run(data, right, schema, model, block_limit, max_scored, _workers_arg(workers))
 
 
 def _run(
-    data: object, right: object, schema: Schema | None, model: Model | None, block_limit: int | None
+    data: object,
+    right: object,
+    schema: Schema | None,
+    model: Model | None,
+    block_limit: int | None,
+    max_scored: int,
+    workers: int | None,
 ) -> BatchResult:
+    if isinstance(max_scored, bool) or not isinstance(max_scored, int) or max_scored < 1:
+        raise InvalidSchema(SchemaReason.BAD_PARAMETER, max_scored, "max_scored must be an int >= 1")
     schema = schema or schema_of(data) or (model.schema if model is not None else Schema.customers())
     model = model or Model.default(schema)
     if model.schema != schema:
         raise InvalidModel(ModelReason.SCHEMA_MISMATCH, schema, "model was built for another schema")
     extractor = Extractor(schema)
-    lp = _prepared(data, schema, extractor)
+    lp = _prepared(data, schema, extractor, workers)
     left, rejected = lp.features, list(lp.rejected)
     rfeats: tuple[Features, ...] | None = None
     if right is not None:
-        rp = _prepared(right, schema, extractor)
+        rp = _prepared(right, schema, extractor, workers)
         rfeats = rp.features
         rejected += rp.rejected
     total = len(left) + (len(rfeats) if rfeats is not None else 0)
     limit = block_limit or schema.max_block_size or default_block_limit(total)
-    i, j, rules, rule_of = _block_pairs(left, rfeats, limit, budget=max(_PAIRS_PER_RECORD * total, 10_000))
+    i, j, rules, rule_of = _block_pairs(
+        left, rfeats, limit, budget=max(_PAIRS_PER_RECORD * total, 10_000), best=max_scored
+    )
     counts = _tf_counts(schema, left, *(() if rfeats is None else (rfeats,)))
     size = total if rfeats is None else max(len(left), len(rfeats))
     scorer = Scorer(model, counts, total, size=size)
@@ -367,6 +535,8 @@ def dedupe(
     schema: Schema | None = None,
     threshold: float = 0.9,
     model: Model | None = None,
+    max_scored: int = MAX_SCORED,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Cluster duplicate records of one list.
 
@@ -375,6 +545,14 @@ def dedupe(
         schema: the columns' kinds (default :meth:`Schema.customers`).
         threshold: pairs at or above this match probability are linked.
         model: match parameters (default :meth:`Model.default` for the schema).
+        max_scored: each record is scored against at least its this many likeliest partners
+            among those sharing a blocking key with it — most shared key evidence first, rare
+            keys counting more, as an :class:`~dupguard.index.Index` check picks — and a pair
+            is scored when either record picks the other. Raise it to score more of the
+            members of large, weak blocks (a common surname and initial).
+        workers: processes normalizing a list of 50,000 rows or more, the calling one
+            included (``None``: one per available core; ``1``: none started). The result
+            does not depend on it.
 
     Returns:
         A DataFrame ``id, cluster_id`` with one row per accepted record; ``cluster_id`` is the
@@ -396,7 +574,7 @@ def dedupe(
     """
     import pandas as pd
 
-    res = run(data, schema=schema, model=model)
+    res = run(data, schema=schema, model=model, max_scored=max_scored, workers=workers)
     keep = res.probability >= threshold
     labels = clusters(
         res.ids, res.i[keep], res.j[keep], res.scored.weight[keep], threshold=threshold,
@@ -436,6 +614,8 @@ def link(
     schema: Schema | None = None,
     threshold: float = 0.9,
     model: Model | None = None,
+    max_scored: int = MAX_SCORED,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Pairs of records, one from each list, that are the same customer.
 
@@ -452,7 +632,7 @@ def link(
     """
     import pandas as pd
 
-    res = run(left, right=right, schema=schema, model=model)
+    res = run(left, right=right, schema=schema, model=model, max_scored=max_scored, workers=workers)
     assert res.right_ids is not None
     p = res.probability
     keep = np.flatnonzero(p >= threshold)
@@ -479,6 +659,8 @@ def pairs(
     schema: Schema | None = None,
     threshold: float = 0.0,
     model: Model | None = None,
+    max_scored: int = MAX_SCORED,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Every scored candidate pair with its explanation, best first.
 
@@ -493,7 +675,7 @@ def pairs(
     """
     import pandas as pd
 
-    res = run(data, right=right, schema=schema, model=model)
+    res = run(data, right=right, schema=schema, model=model, max_scored=max_scored, workers=workers)
     rids = res.right_ids if res.right_ids is not None else res.ids
     p = res.probability
     keep = np.flatnonzero(p >= threshold)
