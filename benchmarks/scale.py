@@ -85,7 +85,13 @@ def _clock() -> tuple[float, float]:
 
 
 def _since(start: tuple[float, float]) -> dict[str, float]:
-    return {"wall_s": time.perf_counter() - start[0], "cpu_s": time.process_time() - start[1]}
+    """Wall and CPU seconds since *start*, and the process's peak RSS so far (MiB): the stage
+    whose row first shows the final peak is the one that set it."""
+    return {
+        "wall_s": time.perf_counter() - start[0],
+        "cpu_s": time.process_time() - start[1],
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def _accuracy(ids: list[str], labels: list[str], truth: dict[str, str]) -> dict[str, Any]:
@@ -218,10 +224,11 @@ def table(results: list[dict[str, Any]], /) -> str:
         )
     for r in results:
         if "stages" in r:
-            lines += ["", "| stage | wall s | CPU s | share of wall |", "|---|---:|---:|---:|"]
+            lines += ["", "| stage | wall s | CPU s | share of wall | peak RSS so far MiB |", "|---|---:|---:|---:|---:|"]
             tot = sum(s["wall_s"] for s in r["stages"].values())
             for name, s in r["stages"].items():
-                lines.append(f"| {name} | {s['wall_s']:.1f} | {s['cpu_s']:.1f} | {percent(s['wall_s'] / tot)} |")
+                peak = f"{s['peak_mib']:,.0f}" if "peak_mib" in s else "–"
+                lines.append(f"| {name} | {s['wall_s']:.1f} | {s['cpu_s']:.1f} | {percent(s['wall_s'] / tot)} | {peak} |")
     return "\n".join(lines)
 
 

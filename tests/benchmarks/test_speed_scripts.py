@@ -67,6 +67,9 @@ def test_scale_stages_reproduce_dedupe() -> None:
     assert ids == expected["id"].tolist()
     assert labels == expected["cluster_id"].tolist()
     assert set(stages) == {"extract", "block", "tf_counts", "score", "cluster"}
+    peaks = [s["peak_mib"] for s in stages.values()]
+    assert peaks == sorted(peaks)  # the peak so far never falls
+    assert peaks[0] > 10
     assert extra["candidate_pairs"] > 0
 
 
