@@ -354,27 +354,34 @@ def _block_pairs(
         count = n_right[g]
         src = np.repeat(pos, count)
         dst = runs(starts[g] + n_lefts[g], count)
-    i, j = recs[src], recs[dst]
-    if right is not None:
-        j = j - n_left
     names = list(codes)
+    del codes
     rules: dict[str, int] = {}
     used_codes = np.flatnonzero((sizes >= 2) & (sizes <= limit))
-    rule_of_code = np.zeros(len(codes), dtype=np.int32)
+    rule_of_code = np.zeros(len(names), dtype=np.int32)
     rule_of_code[used_codes] = [rules.setdefault(names[c].partition(":")[0], len(rules)) for c in used_codes.tolist()]
-    if not len(i):
+    del names
+    if not len(src):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, tuple(rules), np.zeros(0, dtype=np.int32)
+    # One int64 per produced pair, ``i * width + j``: the arrays a million records produce are
+    # large, so each is dropped as soon as what follows no longer needs it.
     width = max(len(right) if right is not None else n_left, 1)
+    pair = recs[src] * width
+    pair += recs[dst] - (n_left if right is not None else 0)
+    del dst
+    block = keys[src]  # the block that produced each
+    del src
     if best is None:
-        _, first = np.unique(i * width + j, return_index=True)
+        _, first = np.unique(pair, return_index=True)
     else:
-        _, first, inverse = np.unique(i * width + j, return_index=True, return_inverse=True)
+        _, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
         # Key evidence as the index's checks count it: each shared key log(1 + limit / block
         # size), here in whole 1/256ths so that a pair's sum is exact in any order.
-        rarity = np.rint(256 * np.log1p(limit / np.maximum(sizes, 1))).astype(np.int64)
-        evidence = np.bincount(inverse.ravel(), weights=rarity[keys[src]]).astype(np.int64)
-        pi, pj = i[first], j[first]
+        rarity = np.rint(256 * np.log1p(limit / np.maximum(sizes, 1)))
+        evidence = np.bincount(inverse.ravel(), weights=rarity[block]).astype(np.int64)
+        del inverse
+        pi, pj = np.divmod(pair[first], width)
         ranks_l = tie_ranks([f.id for f in left])
         if right is None:  # a record's partners are on either side of its pairs
             m = len(pi)
@@ -383,9 +390,11 @@ def _block_pairs(
         else:
             ranks_r = tie_ranks([f.id for f in right])
             keep = _best_of_each(pi, pj, evidence, ranks_r, best) | _best_of_each(pj, pi, evidence, ranks_l, best)
+        del pi, pj, evidence
         first = first[keep]
     first.sort()
-    return i[first], j[first], tuple(rules), rule_of_code[keys[src[first]]]
+    i, j = np.divmod(pair[first], width)
+    return i, j, tuple(rules), rule_of_code[block[first]]
 
 
 def tie_ranks(ids: Sequence[str], /) -> IntArray:
@@ -413,16 +422,26 @@ def _best_of_each(rec: IntArray, partner: IntArray, evidence: IntArray, ranks: I
     out = np.zeros(n, dtype=bool)
     if not n:
         return out
-    ev = np.minimum(evidence, (1 << 16) - 1)
+    top = (1 << 16) - 1
     if max(int(rec.max()), len(ranks)) < 1 << _PACKED_BITS:
         # one sort of one int64: record (24 bits), evidence descending (16), tie rank (24)
-        order = np.argsort((rec << 40) | (((1 << 16) - 1 - ev) << 24) | ranks[partner])
+        key = rec << 40
+        less = top - np.minimum(evidence, top)
+        less <<= 24
+        key |= less
+        del less
+        key |= ranks[partner]
+        order = np.argsort(key)
+        del key
     else:
-        order = np.lexsort((ranks[partner], -ev, rec))
-    r = rec[order]
-    heads = run_heads(r)
-    place = np.arange(n) - np.repeat(heads, np.diff(np.append(heads, n)))
-    out[order[place < k]] = True
+        order = np.lexsort((ranks[partner], -np.minimum(evidence, top), rec))
+    # each entry's place among its record's: its position minus its record's first position
+    heads = run_heads(rec[order])
+    place = np.zeros(n, dtype=np.int64)
+    place[heads] = heads
+    np.maximum.accumulate(place, out=place)
+    place -= np.arange(n)
+    out[order[place > -k]] = True
     return out
 
 
