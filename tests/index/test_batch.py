@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import sys
+import threading
 import time
 from collections import defaultdict
 from typing import Any
@@ -485,6 +486,18 @@ def test_a_failed_worker_is_done_here_with_a_warning(
     with pytest.warns(RuntimeWarning, match="extracting rows 150-299 here"):
         got = prepare(customers, workers=2)
     assert got.features == prepare(customers, workers=1).features
+
+
+def test_a_part_pickle_cannot_carry_is_done_here(customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A lock in a cell: the row is rejected as in one process, and its part is extracted here.
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    rows = [*customers, {"id": "locked", "company": threading.Lock()}]
+    with pytest.warns(RuntimeWarning, match="extracting rows 150-300 here"):
+        got = prepare(rows, workers=2)
+    one = prepare(rows, workers=1)
+    assert got.features == one.features
+    assert got.rejected == one.rejected
+    assert [(r.id, r.reason) for r in one.rejected] == [("locked", "bad_value_type")]
 
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])

@@ -167,22 +167,29 @@ def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tup
     others in worker processes; then the parts in order, an id seen in an earlier part
     rejected as a duplicate — what one pass over the rows gives."""
     import tempfile
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     from dupguard.index import _workers
 
     bounds = np.linspace(0, len(rows), n_workers + 1).astype(int).tolist()
     parts = [(bounds[p], bounds[p + 1]) for p in range(n_workers)]
     with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp, ThreadPoolExecutor(max_workers=n_workers - 1) as pool:
-        futures = [_workers.start(pool, extractor.schema, rows[a:b], a, tmp) for a, b in parts[1:]]
+        futures: list[Future[bytes] | Exception] = []
+        for a, b in parts[1:]:
+            try:
+                futures.append(_workers.start(pool, extractor.schema, rows[a:b], a, tmp))
+            except Exception as err:  # a value pickle cannot carry (a lock, a local function …)
+                futures.append(err)
         results = [extract_rows(rows[parts[0][0] : parts[0][1]], extractor)]
         for (a, b), fut in zip(parts[1:], futures, strict=True):
             try:
+                if isinstance(fut, Exception):
+                    raise fut
                 got, sent = _workers.decode(fut.result())
                 results.append(
                     (got, [Rejected(row=r, id=i, field=f, reason=why, message=m) for r, i, f, why, m in sent])
                 )
-            except (OSError, RuntimeError, ValueError, EOFError) as err:
+            except Exception as err:  # whatever failed, this process does the part
                 import warnings
 
                 warnings.warn(f"extracting rows {a}-{b - 1} here: {err}", RuntimeWarning, stacklevel=4)
