@@ -645,6 +645,9 @@ def link(
 ) -> pd.DataFrame:
     """Pairs of records, one from each list, that are the same customer.
 
+    The keyword arguments are :func:`dedupe`'s; ``max_scored`` counts a record's partners on
+    the other list.
+
     Returns:
         A DataFrame ``id_l, id_r, probability, weight`` of pairs at or above *threshold*, best
         first; rejected rows of either list in ``result.attrs["rejected"]``.
@@ -689,6 +692,9 @@ def pairs(
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Every scored candidate pair with its explanation, best first.
+
+    The keyword arguments are :func:`dedupe`'s (*right*: a second list, as for :func:`link`);
+    the pairs are those ``max_scored`` lets through, at or above *threshold*.
 
     Returns:
         A DataFrame ``id_l, id_r, probability, weight, rule`` followed by, per field *f*,
