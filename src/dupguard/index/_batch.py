@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,8 +20,8 @@ from dupguard.errors import (
 from dupguard.index import _gc
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
-from dupguard.index._features import Extractor, Features, rows_of, tf_terms
-from dupguard.index._index import default_block_limit
+from dupguard.index._features import Extractor, Features, is_frame, rows_of, tf_terms
+from dupguard.index._index import default_block_limit, id_crc, key_rarity
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
@@ -102,7 +101,7 @@ def _extract(
     rows = rows_of(data)
     n_workers = available_cores() if workers is None else workers
     if n_workers > 1:
-        rows = _needed_columns(data, extractor.schema) if _is_frame(data) else list(rows)
+        rows = _needed_columns(data, extractor.schema) if is_frame(data) else list(rows)
         if len(rows) >= PARALLEL_MIN_ROWS:
             return _extract_parts(rows, extractor, n_workers)
     accepted, rejected = extract_rows(rows, extractor)
@@ -138,10 +137,17 @@ def extract_rows(
     return accepted, rejected
 
 
+def _count_arg(name: str, value: int | None, *, optional: bool = False) -> int | None:
+    """*value* if it is an int >= 1 (or ``None`` where *optional*), else a typed error."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidSchema(SchemaReason.BAD_PARAMETER, value, f"{name} must be {'None or ' if optional else ''}an int >= 1")
+    return value
+
+
 def _workers_arg(workers: int | None) -> int | None:
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-        raise InvalidSchema(SchemaReason.BAD_PARAMETER, workers, "workers must be None or an int >= 1")
-    return workers
+    return _count_arg("workers", workers, optional=True)
 
 
 def _rejected(row: int, err: InvalidRecord) -> Rejected:
@@ -149,10 +155,6 @@ def _rejected(row: int, err: InvalidRecord) -> Rejected:
     return Rejected(
         row=row, id=None if rid is None else str(rid), field=err.field, reason=err.reason.value, message=str(err)
     )
-
-
-def _is_frame(data: object) -> bool:
-    return hasattr(data, "to_dict") and hasattr(data, "columns")
 
 
 def _needed_columns(df: Any, schema: Schema) -> list[dict[str, Any]]:
@@ -385,7 +387,7 @@ def _block_pairs(
         _, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
         # Key evidence as the index's checks count it: each shared key log(1 + limit / block
         # size), here in whole 1/256ths so that a pair's sum is exact in any order.
-        rarity = np.rint(256 * np.log1p(limit / np.maximum(sizes, 1)))
+        rarity = np.rint(256 * key_rarity(limit, sizes))
         evidence = np.bincount(inverse.ravel(), weights=rarity[block]).astype(np.int64)
         del inverse
         pi, pj = np.divmod(pair[first], width)
@@ -413,7 +415,7 @@ def tie_ranks(ids: Sequence[str], /) -> IntArray:
         >>> tie_ranks(["a", "b", "c"]).tolist()
         [2, 1, 0]
     """
-    crcs = [zlib.crc32(x.encode("utf-8", "surrogatepass")) for x in ids]
+    crcs = [id_crc(x) for x in ids]
     ranks = np.empty(len(ids), dtype=np.int64)
     ranks[sorted(range(len(ids)), key=lambda t: (crcs[t], ids[t]))] = np.arange(len(ids), dtype=np.int64)
     return ranks
@@ -475,6 +477,7 @@ def run(
         (('1', '2'), 1, ('email.email', 'org'))
     """
     with _gc.paused():
+        _count_arg("max_scored", max_scored)
         return _run(data, right, schema, model, block_limit, max_scored, _workers_arg(workers))
 
 
@@ -487,8 +490,6 @@ def _run(
     max_scored: int,
     workers: int | None,
 ) -> BatchResult:
-    if isinstance(max_scored, bool) or not isinstance(max_scored, int) or max_scored < 1:
-        raise InvalidSchema(SchemaReason.BAD_PARAMETER, max_scored, "max_scored must be an int >= 1")
     schema = schema or schema_of(data) or (model.schema if model is not None else Schema.customers())
     model = model or Model.default(schema)
     if model.schema != schema:

@@ -22,7 +22,7 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "held_alone", "record_id", "rows_of", "tf_terms"]
+__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "held_alone", "is_frame", "record_id", "rows_of", "tf_terms"]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
@@ -184,13 +184,23 @@ def rows_of(data: object) -> Iterable[Any]:
     Raises:
         InvalidRecord: ``NOT_A_MAPPING`` when *data* is one record, a string, or not iterable.
     """
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):
+    if is_frame(data):
         return _frame_rows(data)
     if isinstance(data, Mapping | str | bytes) or not isinstance(data, Iterable):
         raise InvalidRecord(
             RecordReason.NOT_A_MAPPING, type(data).__name__, "pass a DataFrame or an iterable of mappings"
         )
     return data
+
+
+def is_frame(data: object, /) -> bool:
+    """Whether *data* is a pandas DataFrame (told by its shape, so pandas need not be imported).
+
+    Examples:
+        >>> is_frame([{"id": 1}])
+        False
+    """
+    return hasattr(data, "to_dict") and hasattr(data, "columns")
 
 
 def _frame_rows(df: Any) -> Iterator[dict[str, Any]]:

@@ -46,7 +46,7 @@ from dupguard.index._store import (
     run_heads,
 )
 
-__all__ = ["Candidate", "DemotedKey", "Index", "IndexStats", "default_block_limit"]
+__all__ = ["Candidate", "DemotedKey", "Index", "IndexStats", "default_block_limit", "id_crc", "key_rarity"]
 
 Bools = npt.NDArray[np.bool_]
 #: Field values memoised by an index's extractor.
@@ -142,6 +142,28 @@ def default_block_limit(n_records: int, /) -> int:
         (50, 100, 500)
     """
     return max(50, min(500, int(n_records**0.5)))
+
+
+def key_rarity(block_limit: int, sizes: npt.NDArray[np.int64], /) -> npt.NDArray[np.float64]:
+    """The key evidence a shared blocking key gives, by how many records hold it:
+    ``log(1 + block_limit / size)``, so a key two records share outweighs one near the limit.
+    Checks and batches rank candidates by its sum over the keys they share.
+
+    Examples:
+        >>> key_rarity(100, np.array([1, 100])).round(2).tolist()
+        [4.62, 0.69]
+    """
+    return np.asarray(np.log1p(block_limit / np.maximum(sizes, 1)), dtype=np.float64)
+
+
+def id_crc(rid: str, /) -> int:
+    """The CRC-32 of a record id, the first tie-break between equally good candidates.
+
+    Examples:
+        >>> id_crc("a")
+        3904355907
+    """
+    return zlib.crc32(rid.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -480,7 +502,7 @@ class Index:
         block_hashes = [hash(b) for b in feats.blocks]
         fields = encode_fields(feats.fields)
         blob = _pack(feats.id, (fields, np.array(block_hashes, dtype=np.int64).tobytes()))
-        self._id_crc[slot] = zlib.crc32(feats.id.encode("utf-8", "surrogatepass"))
+        self._id_crc[slot] = id_crc(feats.id)
         h = _id_hash(feats.id)
         if self._slot_map.get(h) is None:
             self._slot_map.put(h, slot)
@@ -591,7 +613,7 @@ class Index:
         first = which[grouped[heads]]
         k = max(self._max_scored, limit)
         if len(uniq) > k:
-            rarity = np.log1p(block_limit / np.maximum(sizes, 1))
+            rarity = key_rarity(block_limit, sizes)
             evidence = np.add.reduceat(rarity[which[grouped]], heads)
             picked = self._top(uniq, evidence, k)
             uniq, first = uniq[picked], first[picked]
