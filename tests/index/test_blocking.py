@@ -133,3 +133,13 @@ def test_tie_ranks_follow_the_crc_then_the_id_whatever_the_order() -> None:
     assert sorted(ids, key=lambda x: ranks[ids.index(x)]) == sorted(ids, key=lambda x: (zlib.crc32(x.encode()), x))
     shuffled = ids[::-1]
     assert [ranks[ids.index(x)] for x in shuffled] == tie_ranks(shuffled).tolist()
+
+
+def test_tie_ranks_put_ids_with_one_crc_in_id_order() -> None:
+    # two pairs of ids whose CRC-32s are equal
+    same = [("fee72ef6c8dd", "547c1be46ecd"), ("e1ee272dff49", "5b40125e766e")]
+    assert all(zlib.crc32(a.encode()) == zlib.crc32(b.encode()) for a, b in same)
+    ids = ["x1", same[0][0], "x2", same[1][1], same[0][1], same[1][0], "x3"]
+    for order in (ids, ids[::-1], sorted(ids)):
+        ranks = tie_ranks(order).tolist()
+        assert sorted(order, key=lambda x: ranks[order.index(x)]) == sorted(ids, key=lambda x: (zlib.crc32(x.encode()), x))

@@ -165,3 +165,20 @@ def test_index_gives_the_same_candidates_on_either_path(
     for s, v in zip(scalar, vector, strict=True):
         assert [i for i, _ in s] == [i for i, _ in v]
         assert all(abs(a - b) <= 1e-9 for (_, a), (_, b) in zip(s, v, strict=True))
+
+
+_LETTERS = st.text(alphabet="ab深圳振业乔治白 ", min_size=1, max_size=12)
+
+
+@given(_LETTERS, _LETTERS)
+@settings(max_examples=500, deadline=None)
+def test_inside_and_in_order_read_as_rapidfuzz_scores_them(a: str, b: str) -> None:
+    # Both paths test "stands whole inside" and "in order" with these two functions; they must
+    # keep the meaning the levels were measured with: partial_ratio 100 and full-length LCS.
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq
+
+    from dupguard.index._compare import in_order, inside
+
+    assert inside(a, b) == (fuzz.partial_ratio(a, b) >= 100.0) == inside(b, a)
+    assert in_order(a, b) == (LCSseq.similarity(a, b) >= min(len(a), len(b))) == in_order(b, a)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -20,7 +21,14 @@ from dupguard.errors import (
 from dupguard.index import _gc
 from dupguard.index._cluster import clusters
 from dupguard.index._compare import Level
-from dupguard.index._features import Extractor, Features, is_frame, rows_of, tf_terms
+from dupguard.index._features import (
+    Extractor,
+    Features,
+    block_codes,
+    is_frame,
+    rows_of,
+    tf_counts,
+)
 from dupguard.index._index import default_block_limit, id_crc, key_rarity
 from dupguard.index._model import Model, level_frequencies
 from dupguard.index._schema import Schema
@@ -164,6 +172,10 @@ def _needed_columns(df: Any, schema: Schema) -> list[dict[str, Any]]:
     return list(rows_of(df[[c for c in df.columns if str(c) in wanted]]))
 
 
+#: How much more of a parallel batch the calling process extracts than each worker process.
+CALLER_SHARE = 1.2
+
+
 def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tuple[list[Features], list[Rejected]]:
     """:func:`extract_rows` of *rows* in *n_workers* contiguous parts, the first here and the
     others in worker processes; then the parts in order, an id seen in an earlier part
@@ -173,7 +185,10 @@ def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tup
 
     from dupguard.index import _workers
 
-    bounds = np.linspace(0, len(rows), n_workers + 1).astype(int).tolist()
+    # The calling process takes the larger part: a worker also starts an interpreter and
+    # encodes what it found, and the caller decodes it only once its own part is done.
+    weights = np.array([CALLER_SHARE] + [1.0] * (n_workers - 1))
+    bounds = np.rint(np.concatenate(([0.0], np.cumsum(weights))) / weights.sum() * len(rows)).astype(int).tolist()
     parts = [(bounds[p], bounds[p + 1]) for p in range(n_workers)]
     with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp, ThreadPoolExecutor(max_workers=n_workers - 1) as pool:
         futures: list[Future[bytes] | Exception] = []
@@ -283,15 +298,7 @@ def schema_of(data: object) -> Schema | None:
 
 
 def _tf_counts(schema: Schema, *groups: Sequence[Features]) -> list[dict[str, int]]:
-    counts: list[dict[str, int]] = [{} for _ in schema.fields]
-    companies = {f for f, fld in enumerate(schema.fields) if fld.kind == "company"}
-    for group in groups:
-        for feats in group:
-            for f, fd in enumerate(feats.fields):
-                c = counts[f]
-                for k in tf_terms("company", fd.keys, fd.text) if f in companies else fd.keys:
-                    c[k] = c.get(k, 0) + 1
-    return counts
+    return tf_counts([f.kind for f in schema.fields], groups)
 
 
 def _budget_limit(sizes: IntArray, *, budget: int) -> int:
@@ -333,13 +340,9 @@ def _block_pairs(
     in block order, and a pair keeps its first occurrence.
     """
     n_left = len(left)
-    codes: dict[str, int] = {}
-    key_list: list[int] = []
-    rec_counts: list[int] = []
-    for feats in left if right is None else (*left, *right):
-        key_list.extend(codes.setdefault(b, len(codes)) for b in feats.blocks)
-        rec_counts.append(len(feats.blocks))
+    codes, key_list, rec_counts = block_codes(left if right is None else chain(left, right))
     keys = np.asarray(key_list, dtype=np.int64)
+    del key_list
     recs = np.repeat(np.arange(len(rec_counts), dtype=np.int64), np.asarray(rec_counts, dtype=np.int64))
     order = np.argsort(keys, kind="stable")  # by block, members in record order
     keys, recs = keys[order], recs[order]
@@ -415,9 +418,15 @@ def tie_ranks(ids: Sequence[str], /) -> IntArray:
         >>> tie_ranks(["a", "b", "c"]).tolist()
         [2, 1, 0]
     """
-    crcs = [id_crc(x) for x in ids]
+    crcs = np.fromiter(map(id_crc, ids), dtype=np.int64, count=len(ids))
+    order = np.argsort(crcs, kind="stable")
+    # ids sharing a CRC (a few in a million) go by the id
+    heads = run_heads(crcs[order])
+    ends = np.append(heads[1:], len(order))
+    for h, e in zip(heads[ends - heads > 1].tolist(), ends[ends - heads > 1].tolist(), strict=True):
+        order[h:e] = sorted(order[h:e].tolist(), key=ids.__getitem__)
     ranks = np.empty(len(ids), dtype=np.int64)
-    ranks[sorted(range(len(ids)), key=lambda t: (crcs[t], ids[t]))] = np.arange(len(ids), dtype=np.int64)
+    ranks[order] = np.arange(len(ids), dtype=np.int64)
     return ranks
 
 

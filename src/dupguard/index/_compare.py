@@ -39,7 +39,6 @@ MISSING: either side has no usable value; it carries weight 0.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, Final
@@ -47,12 +46,12 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler, LCSseq, Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from dupguard.index._features import FieldData
 from dupguard.normalize.text import has_han
 
-__all__ = ["LEVELS_BY_KIND", "Columns", "Level", "compare"]
+__all__ = ["LEVELS_BY_KIND", "Columns", "Level", "compare", "in_order", "inside"]
 
 
 class Level(IntEnum):
@@ -91,7 +90,6 @@ LEVELS_BY_KIND: Final[dict[str, tuple[Level, ...]]] = {
 
 ObjArray = npt.NDArray[np.object_]
 _COLUMN_NAMES: Final = ("keys", "aux", "text", "alt", "region", "industry", "trade", "generic")
-_COLUMN_ATTRS: Final = operator.attrgetter(*_COLUMN_NAMES)
 
 
 def _objects(values: list[Any]) -> ObjArray:
@@ -126,8 +124,25 @@ class Columns:
     )
 
     def __init__(self, data: Sequence[FieldData], /) -> None:
-        cols = list(zip(*map(_COLUMN_ATTRS, data), strict=True)) if len(data) else [()] * len(_COLUMN_NAMES)
-        self._fill(*(list(c) for c in cols))
+        # One pass with plain attribute reads: compiled, each is a read from the object's struct.
+        keys: list[tuple[str, ...]] = []
+        aux: list[tuple[str, ...]] = []
+        texts: list[str] = []
+        alts: list[str] = []
+        regions: list[str] = []
+        industries: list[str] = []
+        trades: list[tuple[str, ...]] = []
+        generic: list[bool] = []
+        for fd in data:
+            keys.append(fd.keys)
+            aux.append(fd.aux)
+            texts.append(fd.text)
+            alts.append(fd.alt)
+            regions.append(fd.region)
+            industries.append(fd.industry)
+            trades.append(fd.trade)
+            generic.append(fd.generic)
+        self._fill(keys, aux, texts, alts, regions, industries, trades, generic)
 
     def _fill(
         self,
@@ -157,15 +172,15 @@ class Columns:
         self.multi = np.fromiter(
             (len(k) > 1 or len(x) > 1 for k, x in zip(keys, aux, strict=True)), dtype=bool, count=n
         )
+        # Computed on first use.
+        self._first2: dict[bool, tuple[ObjArray, ObjArray, npt.NDArray[np.bool_]]] = {}
+        self._has_trade: npt.NDArray[np.bool_] | None = None
+        self._han: npt.NDArray[np.bool_] | None = None
 
     def first2(self, aux: bool) -> tuple[ObjArray, ObjArray, npt.NDArray[np.bool_]]:
         """Each record's first and second key (or aux value; ``""`` when absent) and whether it
         has more than two: most multi-valued fields hold two, so pairs compare as arrays."""
-        cache: dict[bool, tuple[ObjArray, ObjArray, npt.NDArray[np.bool_]]] | None = getattr(self, "_first2", None)
-        if cache is None:
-            cache = {}
-            self._first2 = cache
-        got = cache.get(aux)
+        got = self._first2.get(aux)
         if got is None:
             seqs = self.aux if aux else self.keys
             n = len(seqs)
@@ -174,25 +189,22 @@ class Columns:
             x1: ObjArray = np.empty(n, dtype=object)
             x1[:] = [t[1] if len(t) > 1 else "" for t in seqs]
             many = np.fromiter((len(t) > 2 for t in seqs), dtype=bool, count=n)
-            got = cache[aux] = (x0, x1, many)
+            got = self._first2[aux] = (x0, x1, many)
         return got
 
     @property
     def has_trade(self) -> npt.NDArray[np.bool_]:
         """Whether each record has trade-name keys (computed once, on first use)."""
-        return self._flags("_has_trade", bool, self.trade)
+        if self._has_trade is None:
+            self._has_trade = np.fromiter(map(bool, self.trade), dtype=bool, count=len(self.trade))
+        return self._has_trade
 
     @property
     def han(self) -> npt.NDArray[np.bool_]:
         """Whether each record's text has Han characters (computed once, on first use)."""
-        return self._flags("_han", has_han, self.text)
-
-    def _flags(self, slot: str, test: Any, values: Any) -> npt.NDArray[np.bool_]:
-        got: npt.NDArray[np.bool_] | None = getattr(self, slot, None)
-        if got is None:
-            got = np.fromiter(map(test, values), dtype=bool, count=len(values))
-            setattr(self, slot, got)
-        return got
+        if self._han is None:
+            self._han = np.fromiter(map(has_han, self.text), dtype=bool, count=len(self.text))
+        return self._han
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[Any]], /, *, attrs: Sequence[str]) -> Columns:
@@ -213,9 +225,47 @@ class Columns:
         for name in _COLUMN_NAMES:
             t = at.get(name)
             cols.append([defaults[name]] * len(rows) if t is None else [r[t] for r in rows])
-        self = cls.__new__(cls)
+        self = cls(())
         self._fill(*cols)
         return self
+
+
+def inside(a: str, b: str, /) -> bool:
+    """Whether the shorter of *a* and *b* stands whole inside the other (the two equal when
+    their lengths are) — rapidfuzz's ``partial_ratio == 100`` for non-empty strings, without
+    scoring every alignment.
+
+    Examples:
+        >>> inside("乔治白", "乔治白服饰"), inside("acme trading", "acme"), inside("海天", "天海")
+        (True, True, False)
+    """
+    return (a in b) if len(a) <= len(b) else (b in a)
+
+
+def in_order(a: str, b: str, /) -> bool:
+    """Whether the shorter of *a* and *b* is a subsequence of the other: its characters appear
+    in the other in order (``LCSseq.similarity`` reaching the shorter length).
+
+    Examples:
+        >>> in_order("深振业", "深圳市振业"), in_order("振深业", "深圳市振业")
+        (True, False)
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = 0
+    for ch in short:
+        at = long_.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+def _test_where(test: Any, a: ObjArray, b: ObjArray, where: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """``test(a[t], b[t])`` for the pairs *where* holds (False elsewhere)."""
+    out = np.zeros(len(a), dtype=bool)
+    idx = np.flatnonzero(where)
+    if len(idx):
+        out[idx] = [test(x, y) for x, y in zip(a[idx].tolist(), b[idx].tolist(), strict=True)]
+    return out
 
 
 def _sim(scorer: Any, a: ObjArray, b: ObjArray) -> npt.NDArray[np.float64]:
@@ -373,12 +423,12 @@ def _fuzzy(
         )
         short = np.minimum(ca.alt_len[i], cb.alt_len[j])
         ascii4 = (short >= 4) & use_ascii
-        part = ascii4 & (_sim_where(fuzz.partial_ratio, aa, ab, ascii4) >= 100.0)
+        part = _test_where(inside, aa, ab, ascii4)
         # Han abbreviations keep the full name's characters in order (深振业 / 深圳市振业):
         # the shorter core is a subsequence of the longer one.
         hshort = np.minimum(ca.text_len[i], cb.text_len[j])
         han2 = han & (hshort >= 2)
-        part |= han2 & (_sim_where(LCSseq.similarity, ta, tb, han2) >= hshort)
+        part |= _test_where(in_order, ta, tb, han2 & ~part)
         # A Han core of three or more characters standing whole inside the other (乔治白 /
         # 乔治白服饰) is how short names are made; two characters (海天 / 海天达) are not enough.
         # Four or more kept in order (长盛轴承 / 长盛滑动轴承) say as much.
@@ -386,7 +436,7 @@ def _fuzzy(
         # line of business: finding it inside another name says nothing.
         han3 = han & (hshort >= 3) & ~(ca.generic[i] | cb.generic[j])
         part &= ~(ca.generic[i] | cb.generic[j])
-        contains = han3 & (_sim_where(fuzz.partial_ratio, ta, tb, han3) >= 100.0)
+        contains = _test_where(inside, ta, tb, han3)
         contains |= part & han & (hshort >= 4)
         lv = np.select(
             [cross, contains, s >= 0.92, part, s >= 0.80],

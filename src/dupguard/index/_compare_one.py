@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler, LCSseq, Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from dupguard.index._compare import Level
+from dupguard.index._compare import Level, in_order, inside
 from dupguard.index._store import EMPTY_ROW, FIELD_ATTRS
 from dupguard.normalize.text import has_han
 
@@ -47,9 +47,7 @@ _CROSS: Final = int(Level.CROSS_SCRIPT)
 _CONTAINS: Final = int(Level.CONTAINS)
 
 _tsr = fuzz.token_sort_ratio
-_partial = fuzz.partial_ratio
 _jw = JaroWinkler.normalized_similarity
-_lcs = LCSseq.similarity
 _lev = Levenshtein.distance
 
 
@@ -349,13 +347,13 @@ class _Company:
             s = max(s, _jw(aa, ab))
         if xa != "" and xb != "":
             s = max(s, _jw(xa, xb))
-        part = use_ascii and min(len(aa), len(ab)) >= 4 and _partial(aa, ab) >= 100.0
+        part = use_ascii and min(len(aa), len(ab)) >= 4 and inside(aa, ab)
         hshort = min(len(ta), len(tb))
         if han and hshort >= 2 and not part:
-            part = _lcs(ta, tb) >= hshort
+            part = in_order(ta, tb)
         generic = self.generic_a or bool(b[_G])
         part = part and not generic
-        contains = han and hshort >= 3 and not generic and _partial(ta, tb) >= 100.0
+        contains = han and hshort >= 3 and not generic and inside(ta, tb)
         if contains or (part and han and hshort >= 4):
             return _CONTAINS
         if s >= 0.92:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, Final
@@ -22,7 +22,10 @@ from dupguard.errors import InvalidRecord, NormalizationError, RecordReason
 from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
-__all__ = ["Extractor", "Features", "FieldData", "exclusive_holders", "exclusive_terms", "held_alone", "is_frame", "record_id", "rows_of", "tf_terms"]
+__all__ = [
+    "Extractor", "Features", "FieldData", "block_codes", "exclusive_holders", "exclusive_terms",
+    "held_alone", "is_frame", "record_id", "rows_of", "tf_counts", "tf_terms",
+]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
 _DIGITS_RE: Final = re.compile(r"\d+")
@@ -55,6 +58,52 @@ def tf_terms(kind: str, keys: tuple[str, ...], core: str, /) -> tuple[str, ...]:
         return keys
     bigrams = dict.fromkeys(_BIGRAM_TAG + han[x : x + 2] for x in range(len(han) - 1))
     return (*keys, _CORE_TAG + han, *bigrams)
+
+
+def tf_counts(kinds: Sequence[str], groups: Iterable[Iterable[Features]], /) -> list[dict[str, int]]:
+    """Term-frequency counts per field over every record of *groups*: how many records hold
+    each of the :func:`tf_terms` of a field whose kind is ``kinds[f]``.
+
+    Examples:
+        >>> fd = FieldData(("a@b.cn",), "a@b.cn", "a", (), "a@b.cn", ())
+        >>> tf_counts(["email"], [[Features("1", (fd,), ()), Features("2", (fd,), ())]])
+        [{'a@b.cn': 2}]
+    """
+    counts: list[dict[str, int]] = [{} for _ in kinds]
+    company = [k == "company" for k in kinds]
+    for group in groups:
+        for feats in group:
+            for f, fd in enumerate(feats.fields):
+                c = counts[f]
+                for k in tf_terms("company", fd.keys, fd.text) if company[f] else fd.keys:
+                    c[k] = c.get(k, 0) + 1
+    return counts
+
+
+def block_codes(records: Iterable[Features], /) -> tuple[dict[str, int], list[int], list[int]]:
+    """Number the blocking keys of *records* in order of first appearance.
+
+    Returns ``(codes, keys, counts)``: each distinct key's number, every record's key numbers
+    one after another, and how many keys each record has.
+
+    Examples:
+        >>> a, b = Features("1", (), ("email:x", "org:y")), Features("2", (), ("org:y",))
+        >>> block_codes([a, b])
+        ({'email:x': 0, 'org:y': 1}, [0, 1, 1], [2, 1])
+    """
+    codes: dict[str, int] = {}
+    keys: list[int] = []
+    counts: list[int] = []
+    for feats in records:
+        blocks = feats.blocks
+        for b in blocks:
+            code = codes.get(b)
+            if code is None:
+                code = len(codes)
+                codes[b] = code
+            keys.append(code)
+        counts.append(len(blocks))
+    return codes, keys, counts
 
 
 def exclusive_holders(counts: Mapping[str, int], a: str, b: str, /, *, shortest: int = 2) -> int:
