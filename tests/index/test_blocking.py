@@ -12,9 +12,11 @@ import itertools
 import math
 import zlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dupguard.index import _batch as batch_module
 from dupguard.index._batch import _block_pairs, tie_ranks
 from dupguard.index._features import Features
 
@@ -101,6 +103,22 @@ def test_block_pairs_equal_the_reference(
     assert rules == want_rules
     if right is None:
         assert all(a < b for a, b, _ in got)
+
+
+@given(left=_RECORDS, right=st.none() | _RECORDS, best=st.integers(1, 4))
+def test_the_unpacked_selection_equals_the_packed_one(
+    left: list[list[str]], right: list[list[str]] | None, best: int
+) -> None:
+    # Beyond 2**24 records the best partners are ranked by a lexsort, not one packed int64:
+    # force that path on small lists and compare.
+    lf = _feats(left, "l")
+    rf = None if right is None else _feats(right, "r")
+    packed = _block_pairs(lf, rf, 12, best=best)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch_module, "_PACKED_BITS", 0)
+        unpacked = _block_pairs(lf, rf, 12, best=best)
+    assert [packed[t].tolist() for t in (0, 1, 3)] == [unpacked[t].tolist() for t in (0, 1, 3)]
+    assert packed[2] == unpacked[2]
 
 
 def test_block_over_the_limit_gives_no_pairs() -> None:
