@@ -292,3 +292,15 @@ def test_trade_keys_laws() -> None:
     assert trade_keys(parse("TCL Bank")) == ()
     # Traditional folds like Simplified
     assert trade_keys(parse("平安銀行")) == trade_keys(parse("平安银行"))
+    # English words the Han product term already holds (新材料 = New / Advanced Materials),
+    # High-Tech = 高科, and pipes (管业): the listed companies' own pairs
+    for han, latin in [
+        ("营口风光新材料股份有限公司", "Yingkou-Fengguang Advanced Material Co.,Ltd."),
+        ("江苏百川高科新材料股份有限公司", "Jiangsu Baichuan High-Tech New Materials Co., Ltd"),
+        ("青龙管业集团股份有限公司", "Qinglong Pipes Industry Group Co.,LTD."),
+    ]:
+        assert set(trade_keys(parse(han))) & set(trade_keys(parse(latin))), (han, latin)
+    # a modifier goes only with a product word, and never leaves the trade name empty
+    assert trade_keys(parse("Fengguang Advanced")) == ()
+    assert trade_keys(parse("New Materials Co., Ltd.")) == ()
+    assert set(trade_keys(parse("风光新材料"))).isdisjoint(trade_keys(parse("Fengguang New Energy")))

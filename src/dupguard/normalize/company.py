@@ -692,6 +692,10 @@ def is_valid(raw: object) -> bool:
 
 #: A trade name this short in ASCII (``tcl``) says too little on its own across scripts.
 _TRADE_MIN: Final = 4
+#: English words before a product line that its Han term holds already (新材料 New Materials,
+#: 新能源 New Energy) or that translate it loosely (Advanced Materials): taken off with it.
+_PRODUCT_MODIFIERS: Final = frozenset({"new", "advanced"})
+_HIGH: Final = frozenset({"high", "hi"})
 
 
 def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
@@ -724,8 +728,17 @@ def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
         terms = product_terms()
         words = core.split()
         concepts = []
-        while len(words) > 1 and words[-1] in terms.latin:
-            concepts.append(terms.latin[words.pop()])
+        while len(words) > 1:
+            last = words[-1]
+            if last in terms.latin:
+                concepts.append(terms.latin[words.pop()])
+            elif last == "tech" and len(words) > 2 and words[-2] in _HIGH:  # High-Tech = 高科
+                del words[-2:]
+                concepts.append(terms.latin["hightech"])
+            elif concepts and last in _PRODUCT_MODIFIERS:  # New / Advanced Materials = 新材料
+                words.pop()
+            else:
+                break
         ascii_trade = _NON_ALNUM_RE.sub("", "".join(words)) if concepts else ""
     else:
         return ()
