@@ -423,7 +423,8 @@ def tie_ranks(ids: Sequence[str], /) -> IntArray:
     # ids sharing a CRC (a few in a million) go by the id
     heads = run_heads(crcs[order])
     ends = np.append(heads[1:], len(order))
-    for h, e in zip(heads[ends - heads > 1].tolist(), ends[ends - heads > 1].tolist(), strict=True):
+    shared = ends - heads > 1
+    for h, e in zip(heads[shared].tolist(), ends[shared].tolist(), strict=True):
         order[h:e] = sorted(order[h:e].tolist(), key=ids.__getitem__)
     ranks = np.empty(len(ids), dtype=np.int64)
     ranks[order] = np.arange(len(ids), dtype=np.int64)
