@@ -170,19 +170,23 @@ def test_dataframe_with_numeric_ids_and_nan() -> None:
 # --- oracles ----------------------------------------------------------------------------------
 
 
-def test_batch_score_equals_one_record_score(
-    customers: list[dict[str, Any]], customer_index: Index
-) -> None:
-    p = pairs(customers)
+@pytest.mark.parametrize("k", [3, _batch.MAX_SCORED, 10**6])
+def test_batch_score_equals_one_record_score(customers: list[dict[str, Any]], k: int) -> None:
+    # A batch scores a pair when one of its records picks the other among its k likeliest
+    # partners: exactly the records an Index(max_scored=k) check of either one scores.
+    p = pairs(customers, max_scored=k)
     assert len(p) > 50
     batch: dict[tuple[str, str], float] = {}
     for a, b, w in zip(p["id_l"], p["id_r"], p["weight"], strict=True):
         batch[(a, b)] = w
         batch[(b, a)] = w
+    ix = Index(max_scored=k)
+    ix.add_many(customers)
     online: dict[tuple[str, str], float] = {}
     for r in customers:
-        for c in customer_index.candidates(r, limit=10**6):
+        for c in ix.candidates(r, limit=k):
             online[(r["id"], c.id)] = c.weight
+            online[(c.id, r["id"])] = c.weight
     assert set(online) == set(batch), "batch and index disagree on the candidate pairs"
     worst = max(abs(online[k] - batch[k]) for k in batch)
     assert worst <= 1e-9, worst

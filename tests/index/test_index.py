@@ -462,7 +462,7 @@ def test_edited_record_scores_as_if_it_replaced_the_indexed_one(
             "company": customers[k + 1]["company"],
         }
         data = [q if r["id"] == q["id"] else r for r in customers]
-        p = pairs(data)
+        p = pairs(data, max_scored=10**6)  # every candidate pair, as limit=10**6 below
         want: dict[str, float] = {}
         for a, b, w in zip(p["id_l"], p["id_r"], p["weight"], strict=True):
             if q["id"] in (a, b):

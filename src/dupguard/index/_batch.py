@@ -57,9 +57,11 @@ IntArray = npt.NDArray[np.int64]
 _CHUNK = 250_000
 #: Batch blocking keeps at most this many candidate pairs per record (smallest blocks first).
 _PAIRS_PER_RECORD = 20
-#: Default ``max_scored`` of the batch calls: the pairs each record is scored in, at least (the
-#: same default as :class:`~dupguard.index.Index`'s per-check limit).
-MAX_SCORED = 10
+#: Default ``max_scored`` of the batch calls: the pairs each record is scored in, at least. Fewer
+#: than an :class:`~dupguard.index.Index` check's 10, which must fill a list of 10 candidates: a
+#: batch pair is scored when *either* record picks the other, and pairs past the sixth add
+#: weak links, not duplicates (docs/matching.md, "Each record's best partners").
+MAX_SCORED = 6
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
