@@ -298,6 +298,12 @@ def test_trade_keys_laws() -> None:
         ("营口风光新材料股份有限公司", "Yingkou-Fengguang Advanced Material Co.,Ltd."),
         ("江苏百川高科新材料股份有限公司", "Jiangsu Baichuan High-Tech New Materials Co., Ltd"),
         ("青龙管业集团股份有限公司", "Qinglong Pipes Industry Group Co.,LTD."),
+        # 智慧 = smart, 医学 = medical, 数字 = digital, 设计 = design, 控制 = control
+        ("北京京基智慧农业有限公司", "Beijing Jingji Smart Agriculture Co., Ltd."),
+        ("杭州国华医学科技有限公司", "Guohua Medical Technology Co., Ltd."),
+        ("深圳市天威数字技术有限公司", "Tianwei Digital Technology"),
+        ("深圳市郑中设计股份有限公司", "Zhengzhong Design Co., Ltd."),
+        ("南京华盛控制有限公司", "Huasheng Controls Co., Ltd."),
     ]:
         assert set(trade_keys(parse(han))) & set(trade_keys(parse(latin))), (han, latin)
     # a modifier goes only with a product word, and never leaves the trade name empty
