@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,3 +34,31 @@ def skip_if_compiled(module: ModuleType, reason: str) -> None:
     """
     if not (module.__file__ or "").endswith(".py"):
         pytest.skip(reason)
+
+
+class DiesElsewhere(dict[str, Any]):
+    """A record that ends any process but the one that made it when read: a worker process
+    dying in the middle of its part (the caller, reading it again, gets a plain record)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pid = os.getpid()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_dies_elsewhere, (dict(self), self.pid))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if os.getpid() != self.pid:
+            os._exit(3)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        if os.getpid() != self.pid:
+            os._exit(3)
+        return super().__getitem__(key)
+
+
+def _dies_elsewhere(data: dict[str, Any], pid: int) -> DiesElsewhere:
+    out = DiesElsewhere(data)
+    out.pid = pid
+    return out

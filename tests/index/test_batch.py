@@ -493,6 +493,28 @@ def test_a_failed_worker_is_done_here_with_a_warning(
     assert got.features == prepare(customers, workers=1).features
 
 
+def test_a_worker_dying_midway_keeps_its_pieces_and_the_rest_is_done_here(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker hands over pieces of 20 rows and dies reading row 250: the pieces before the
+    # one holding it are kept, and the rows from that piece's start on are extracted here.
+    from dupguard.index import _workers
+    from tests.support import DiesElsewhere
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    monkeypatch.setattr(_workers, "PIECE", 20)
+    first = round(len(customers) * _batch.CALLER_SHARE / (_batch.CALLER_SHARE + 1))  # the worker's first row
+    assert first + 40 < 250 < len(customers)
+    redo = first + (250 - first) // 20 * 20
+    rows: list[dict[str, Any]] = [*customers]
+    rows[250] = DiesElsewhere(customers[250])
+    with pytest.warns(RuntimeWarning, match=f"extracting rows {redo}-{len(rows) - 1} here: extraction worker exited with 3"):
+        got = prepare(rows, workers=2)
+    one = prepare(customers, workers=1)
+    assert got.features == one.features
+    assert got.rejected == one.rejected
+
+
 def test_a_part_pickle_cannot_carry_is_done_here(customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
     # A lock in a cell: the row is rejected as in one process, and its part is extracted here.
     monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)

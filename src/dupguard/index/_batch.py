@@ -183,36 +183,42 @@ def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tup
     others in worker processes; then the parts in order, an id seen in an earlier part
     rejected as a duplicate — what one pass over the rows gives."""
     import tempfile
-    from concurrent.futures import Future, ThreadPoolExecutor
 
     from dupguard.index import _workers
 
     # The calling process takes the larger part: a worker also starts an interpreter and
-    # encodes what it found, and the caller decodes it only once its own part is done.
+    # encodes what it found, and the caller decodes it once its own part is done.
     weights = np.array([CALLER_SHARE] + [1.0] * (n_workers - 1))
     bounds = np.rint(np.concatenate(([0.0], np.cumsum(weights))) / weights.sum() * len(rows)).astype(int).tolist()
     parts = [(bounds[p], bounds[p + 1]) for p in range(n_workers)]
-    with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp, ThreadPoolExecutor(max_workers=n_workers - 1) as pool:
-        futures: list[Future[bytes] | Exception] = []
+    with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp:
+        workers: list[_workers.Worker | Exception] = []
         for a, b in parts[1:]:
             try:
-                futures.append(_workers.start(pool, extractor.schema, rows[a:b], a, tmp))
+                workers.append(_workers.Worker(extractor.schema, rows[a:b], a, tmp))
             except Exception as err:  # a value pickle cannot carry (a lock, a local function …)
-                futures.append(err)
-        results = [extract_rows(rows[parts[0][0] : parts[0][1]], extractor)]
-        for (a, b), fut in zip(parts[1:], futures, strict=True):
-            try:
-                if isinstance(fut, Exception):
-                    raise fut
-                got, sent = _workers.decode(fut.result())
-                results.append(
-                    (got, [Rejected(row=r, id=i, field=f, reason=why, message=m) for r, i, f, why, m in sent])
-                )
-            except Exception as err:  # whatever failed, this process does the part
-                import warnings
+                workers.append(err)
+        try:
+            results = [extract_rows(rows[parts[0][0] : parts[0][1]], extractor)]
+            for (a, b), worker in zip(parts[1:], workers, strict=True):
+                done = a
+                try:
+                    if isinstance(worker, Exception):
+                        raise worker
+                    for _, stop, (got, sent) in worker.pieces():
+                        results.append(
+                            (got, [Rejected(row=r, id=i, field=f, reason=why, message=m) for r, i, f, why, m in sent])
+                        )
+                        done = stop
+                except Exception as err:  # whatever failed, this process does what is left
+                    import warnings
 
-                warnings.warn(f"extracting rows {a}-{b - 1} here: {err}", RuntimeWarning, stacklevel=4)
-                results.append(extract_rows(rows[a:b], extractor, offset=a))
+                    warnings.warn(f"extracting rows {done}-{b - 1} here: {err}", RuntimeWarning, stacklevel=4)
+                    results.append(extract_rows(rows[done:b], extractor, offset=done))
+        finally:  # no worker outlives the call (nor writes into its removed directory)
+            for worker in workers:
+                if not isinstance(worker, Exception):
+                    worker.kill()
     feats: list[Features] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
