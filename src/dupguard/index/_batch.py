@@ -213,6 +213,8 @@ def _extract_parts(rows: list[Any], extractor: Extractor, n_workers: int) -> tup
                 except Exception as err:  # whatever failed, this process does what is left
                     import warnings
 
+                    if not isinstance(worker, Exception):
+                        worker.kill()  # not to share the cores with it while redoing its rows
                     warnings.warn(f"extracting rows {done}-{b - 1} here: {err}", RuntimeWarning, stacklevel=4)
                     results.append(extract_rows(rows[done:b], extractor, offset=done))
         finally:  # no worker outlives the call (nor writes into its removed directory)
