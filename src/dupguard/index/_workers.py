@@ -146,7 +146,7 @@ class Worker:
         for line in self._proc.stdout:  # blocks until the worker names its next piece
             if line.strip() != str(done).encode():
                 continue  # not the protocol: something else wrote to the worker's stdout
-            with open(f"{self._prefix}-{done}.marshal", "rb") as fh:
+            with open(_piece_path(self._prefix, done), "rb") as fh:
                 part = decode(fh.read())
             stop = min(done + self.piece, self.stop)
             yield done, stop, part
@@ -166,6 +166,11 @@ class Worker:
             self._proc.stdout.close()
 
 
+def _piece_path(prefix: str, start: int) -> str:
+    """The file of the piece starting at row *start*: what the worker writes, the caller reads."""
+    return f"{prefix}-{start}.marshal"
+
+
 def _main(src: str, prefix: str) -> None:
     """A worker: schema, rows, offset and piece size pickled in *src* → one :func:`encode`
     buffer per piece in ``{prefix}-{start}.marshal``, each piece's start row printed once the
@@ -183,7 +188,7 @@ def _main(src: str, prefix: str) -> None:
         start = offset + a
         accepted, rejected = extract_rows(rows[a : a + piece], extractor, offset=start)
         bad = [(r.row, r.id, r.field, r.reason, r.message) for r in rejected]
-        path = f"{prefix}-{start}.marshal"
+        path = _piece_path(prefix, start)
         with open(path + ".part", "wb") as fh:
             fh.write(encode(accepted, bad))
         os.replace(path + ".part", path)
