@@ -29,8 +29,8 @@ ratio dupguard / peer and the F1 difference dupguard − peer. The dupguard row 
 
 Outputs: ``benchmarks/results/<timestamp>-<system>-<dataset>.json`` (every repeat, not
 committed), ``benchmarks/results/latest.json`` (the summary) and the markdown table on stdout;
-``--write-docs`` also rewrites the generated section of ``docs/benchmarks.md``, and a run with
-generated sets of several sizes plots ``docs/img/scaling.png`` (wall time and peak RSS against
+``--write-docs`` also rewrites the generated section of ``docs/benchmarks.md`` and, when the run
+has generated sets of several sizes, plots ``docs/img/scaling.png`` (wall time and peak RSS against
 records, log axes, one line per system, killed runs drawn as an ``x`` at the budget). The scale
 probe may be run in pieces; ``--report benchmarks/results/<stamp>-*.json …`` then prints its
 table and draws the plot from the per-run files.
@@ -331,6 +331,10 @@ def _versions() -> dict[str, str]:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             out[name] = "missing"
+    if out["dupguard"] != "missing":
+        from benchmarks.systems._common import dupguard_build
+
+        out["dupguard"] += f" ({dupguard_build()})"
     return out
 
 
@@ -653,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps({"meta": meta, "rows": rows}, indent=1, default=str) + "\n", encoding="utf-8"
     )
     table = render_table(rows)
-    plotted = _plot(rows, PLOT)
+    # Only a run that rewrites the docs redraws their plot: a partial probe (one system, or one
+    # build) would otherwise replace the committed picture with its own few lines.
+    plotted = _plot(rows, PLOT) if args.write_docs else False
     if len({r["dataset"] for r in rows if r["dataset"] in SCALE_RECORDS}) > 1:
         table += "\n\nScale probe:\n\n" + scale_table(rows)
     if args.write_docs:

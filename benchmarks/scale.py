@@ -260,12 +260,21 @@ def main(argv: list[str] | None = None) -> int:
         measure(path, mode=mode, threshold=args.threshold, profile=args.profile if mode == "dedupe" else None)
         for mode in args.modes.split(",")
     ]
+    from benchmarks.run import machine
+    from benchmarks.systems._common import dupguard_build
+
+    host = machine()
     meta = {
         "command": "python -m benchmarks.scale " + " ".join(argv if argv is not None else sys.argv[1:]),
         "python": platform.python_version(),
+        "cpu": host["cpu"],
         "cpus": os.cpu_count(),
+        "build": dupguard_build(),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %z"),
     }
+    # Sessions get different machines (the same code has run 1M over twice as fast on one as on
+    # another): every result names the CPU and the build it ran on.
+    print(f"# {meta['date']}; {host['cpu']}, {meta['cpus']} cores; Python {meta['python']}; dupguard {meta['build']}")
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps({"meta": meta, "results": results}, indent=2), encoding="utf-8")

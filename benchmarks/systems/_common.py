@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["blank_to_none", "block_columns", "block_pairs", "columns_of", "frames", "package_versions"]
+__all__ = [
+    "blank_to_none", "block_columns", "block_pairs", "columns_of", "dupguard_build", "frames", "package_versions",
+]
 
 
 def columns_of(schema: dict[str, str], /, *kinds: str) -> list[str]:
@@ -40,6 +42,20 @@ def frames(dataset: Any, /) -> list[pd.DataFrame]:
     if dataset.task == "link":
         return [dataset.left, dataset.right]
     raise Skip(f"task {dataset.task!r} is scored by the pair-classification harness, not here")
+
+
+def dupguard_build() -> str:
+    """Which build of dupguard this process imports: ``compiled`` (the mypyc wheel, whose hot
+    modules are extension modules) or ``pure`` (the source tree). The two differ ≈ 2× in speed,
+    so every timed result names its build.
+
+    Examples:
+        >>> dupguard_build() in {"compiled", "pure"}
+        True
+    """
+    import dupguard.normalize.company as hot
+
+    return "pure" if str(hot.__file__).endswith(".py") else "compiled"
 
 
 def package_versions(*names: str) -> str:

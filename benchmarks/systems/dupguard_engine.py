@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from benchmarks.systems import Result, Skip
-from benchmarks.systems._common import frames, package_versions
+from benchmarks.systems._common import dupguard_build, frames, package_versions
 
 __all__ = ["SYSTEMS", "DupguardEngine", "available"]
 
@@ -50,8 +50,8 @@ class DupguardEngine:
     name: str = "dupguard"
 
     def version(self) -> str:
-        """dupguard's version and its matching dependencies."""
-        return package_versions("dupguard", "rapidfuzz", "numpy")
+        """dupguard's version and build, and its matching dependencies."""
+        return f"{package_versions('dupguard')} ({dupguard_build()}), {package_versions('rapidfuzz', 'numpy')}"
 
     def load(self) -> None:
         """Import what ``run`` needs, before the clock starts."""

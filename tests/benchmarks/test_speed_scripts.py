@@ -41,8 +41,13 @@ def test_scale_end_to_end_subprocess(tmp_path: Path, capsys: pytest.CaptureFixtu
     write_csv(scale.csv_path(200, seed=1, directory=tmp_path), 200, seed=1)
     out = tmp_path / "s.json"
     assert scale.main(["--n", "200", "--data-dir", str(tmp_path), "--modes", "stages", "--json", str(out)]) == 0
-    assert "extract" in capsys.readouterr().out
-    (r,) = json.loads(out.read_text(encoding="utf-8"))["results"]
+    printed = capsys.readouterr().out
+    assert "extract" in printed
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    # every result names the machine and the build it ran on: sessions get different machines
+    assert saved["meta"]["cpu"] and saved["meta"]["build"] in {"compiled", "pure"}
+    assert f"dupguard {saved['meta']['build']}" in printed
+    (r,) = saved["results"]
     assert r["records"] == 200
     assert r["candidate_pairs"] > 0
     assert r["peak_rss_mib"] > 10
