@@ -247,17 +247,32 @@ def test_an_exclusive_han_subsequence_of_three_characters_merges() -> None:
     assert c.probability >= 0.9
 
 
-def test_a_two_character_han_subsequence_is_not_lifted() -> None:
-    # 万科 / 万科润技: two names alone can share two characters and be two companies
-    c = _check(["浙江天宇药业股份公司"], "天宇股份")
+@pytest.mark.parametrize("query", ["天宇", "天宇科技", "天宇集团"])
+def test_a_two_character_han_subsequence_is_not_lifted(query: str) -> None:
+    # 万科 / 万科润技: two names alone can share two characters and be two companies; a bare
+    # trade name, or one with a business (科技) or a word (集团) the long name lacks, is not written
+    # out in it
+    c = _check(["浙江天宇药业股份公司"], query)
     assert _level(c, "company") == "partial"
     assert c.probability < 0.5
+    assert next(e for e in c.explain() if e.field == "company").note == ""
+
+
+def test_a_two_character_name_written_out_in_the_long_one_is_lifted() -> None:
+    # 天宇股份: the trade name and the legal form, both in 浙江天宇药业股份公司, in order
+    c = _check(["浙江天宇药业股份公司"], "天宇股份")
+    assert _level(c, "company") == "partial"
+    assert c.probability >= 0.9
+    assert "no other name in the data" in next(e for e in c.explain() if e.field == "company").note
+    # a third name with 天宇 makes it ambiguous again
+    c2 = _check(["浙江天宇药业股份公司", "天宇电子"], "天宇股份")
+    assert c2.probability < 0.5
 
 
 def test_exclusive_names_score_alike_in_batch_and_in_a_check() -> None:
-    held = ["长青科技", "上海科泰电源股份有限公司"]
+    held = ["长青科技", "上海科泰电源股份有限公司", "浙江天宇药业股份公司"]
     records = [*_filler(), *({"id": f"h{k}", "company": c} for k, c in enumerate(held))]
-    for query, other in (("长青股份", "h0"), ("科電源", "h1")):
+    for query, other in (("长青股份", "h0"), ("科電源", "h1"), ("天宇股份", "h2")):
         ix = Index(COMPANY)
         ix.add_many(records)
         one = next(c for c in ix.candidates({"id": "q", "company": query}) if c.id == other)

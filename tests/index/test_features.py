@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dupguard.index import Schema
-from dupguard.index._features import Extractor, exclusive_holders, tf_terms
+from dupguard.index._features import Extractor, exclusive_holders, spelled_out, tf_terms
 from dupguard.normalize.text import han_only
 
 
@@ -92,3 +92,26 @@ def test_exclusive_holders_is_symmetric_and_counts_the_two_names_records(
 def test_a_third_name_with_every_shared_bigram_ends_exclusivity(a: str, b: str) -> None:
     third = a + b + "集"  # holds every bigram of both, and is neither core
     assert exclusive_holders(_counts([a, b, third]), a, b) == 0
+
+
+_WHOLE = st.text(alphabet="上海永利带业股份有限公司科技 ", max_size=12)
+
+
+@given(_CORES, _WHOLE, _CORES, _WHOLE)
+def test_spelled_out_is_symmetric(a: str, aw: str, b: str, bw: str) -> None:
+    assert spelled_out(a, aw, b, bw) == spelled_out(b, bw, a, aw)
+
+
+@given(st.text(alphabet="永利带业", min_size=1, max_size=4), st.text(alphabet="股份有限公司", min_size=2, max_size=4),
+       st.text(alphabet="上海带业", max_size=3))
+def test_a_short_name_and_its_suffix_are_spelled_out_in_any_name_holding_them_in_order(
+    core: str, suffix: str, filler: str
+) -> None:
+    short = core[:2] if len(han_only(core)) >= 2 else core
+    long_core = short + filler + "带业"
+    whole = short + suffix
+    # in order, starting as the long core starts, two characters or more beyond the short core
+    assert spelled_out(short, whole, long_core, "上海" + long_core + suffix)
+    # the bare core is not enough; a character the long name lacks spoils it
+    assert not spelled_out(short, short, long_core, "上海" + long_core + suffix)
+    assert not spelled_out(short, whole + "电", long_core, "上海" + long_core + suffix)

@@ -48,7 +48,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from dupguard.index._features import FieldData
+from dupguard.index._features import FieldData, in_order
 from dupguard.normalize.text import has_han
 
 __all__ = ["LEVELS_BY_KIND", "Columns", "Level", "compare", "in_order", "inside"]
@@ -240,23 +240,6 @@ def inside(a: str, b: str, /) -> bool:
         (True, True, False)
     """
     return (a in b) if len(a) <= len(b) else (b in a)
-
-
-def in_order(a: str, b: str, /) -> bool:
-    """Whether the shorter of *a* and *b* is a subsequence of the other: its characters appear
-    in the other in order (``LCSseq.similarity`` reaching the shorter length).
-
-    Examples:
-        >>> in_order("深振业", "深圳市振业"), in_order("振深业", "深圳市振业")
-        (True, False)
-    """
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    at = 0
-    for ch in short:
-        at = long_.find(ch, at) + 1
-        if not at:
-            return False
-    return True
 
 
 def _test_where(test: Any, a: ObjArray, b: ObjArray, where: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:

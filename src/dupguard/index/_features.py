@@ -24,7 +24,7 @@ from dupguard.normalize import company, country, domain, email, person, phone, t
 
 __all__ = [
     "Extractor", "Features", "FieldData", "block_codes", "exclusive_holders", "exclusive_terms",
-    "held_alone", "is_frame", "record_id", "rows_of", "tf_counts", "tf_terms",
+    "held_alone", "in_order", "is_frame", "record_id", "rows_of", "spelled_out", "tf_counts", "tf_terms",
 ]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
@@ -137,6 +137,56 @@ def held_alone(counts: Mapping[str, int], terms: tuple[str, ...], /) -> int:
         if counts.get(bigram, 0) <= held:
             return held
     return 0
+
+
+def spelled_out(a: str, a_whole: str, b: str, b_whole: str, /) -> bool:
+    """Whether the name with the shorter Han core writes itself out inside the other: its whole
+    name (*a_whole* or *b_whole*: the folded name without spaces or punctuation, as
+    :attr:`FieldData.aux` holds it) appears in the other's in order, has two characters or more
+    beyond its core, and the two Han cores (*a*, *b*) begin with the same character.
+
+    How a CRM user shortens a listed company's name: 永利股份 for 上海永利带业股份有限公司, the
+    trade name and the legal form kept. A bare trade name (易购) or a line of business the long
+    name lacks (长青科技 / 江苏长青农化股份有限公司) says less. Either name may be the shorter
+    when their cores are equally long, so the test is symmetric.
+
+    Examples:
+        >>> spelled_out("永利", "永利股份", "永利带业", "上海永利带业股份有限公司")
+        True
+        >>> spelled_out("长青", "长青科技", "长青农化", "江苏长青农化股份有限公司")  # no 科技 there
+        False
+        >>> spelled_out("易购", "易购", "合纵药易购医药", "四川合纵药易购医药股份有限公司")  # the core alone
+        False
+    """
+    ha, hb = text.han_only(a), text.han_only(b)
+    if len(ha) > len(hb):
+        ha, a_whole, hb, b_whole = hb, b_whole, ha, a_whole
+    elif len(ha) == len(hb) and _spells(hb, b_whole, ha, a_whole):
+        return True
+    return _spells(ha, a_whole, hb, b_whole)
+
+
+def _spells(short: str, short_whole: str, long_: str, long_whole: str) -> bool:
+    if not short or short[0] != long_[:1] or len(short_whole) < len(short) + 2:
+        return False
+    return len(short_whole) <= len(long_whole) and in_order(short_whole, long_whole)
+
+
+def in_order(a: str, b: str, /) -> bool:
+    """Whether the shorter of *a* and *b* is a subsequence of the other: its characters appear
+    in the other in order (``LCSseq.similarity`` reaching the shorter length).
+
+    Examples:
+        >>> in_order("深振业", "深圳市振业"), in_order("振深业", "深圳市振业")
+        (True, False)
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    at = 0
+    for ch in short:
+        at = long_.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def exclusive_terms(a: str, b: str, /, *, shortest: int = 2) -> tuple[str, ...]:

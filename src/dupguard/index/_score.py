@@ -13,7 +13,7 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Features, exclusive_terms, held_alone
+from dupguard.index._features import Features, exclusive_terms, held_alone, spelled_out
 from dupguard.index._model import Model
 from dupguard.index._store import FIELD_ATTRS
 from dupguard.normalize.text import has_han
@@ -37,17 +37,20 @@ SHORT_HAN_CORE_U = 1e-5
 #: name is theirs alone in the data (:func:`~dupguard.index._features.exclusive_holders`:
 #: 天宇股份 / 浙江天宇药业股份公司 when no other name has 天宇) score as an exact agreement on a
 #: name their records hold: term-frequency adjusted, without the short-core cap. PARTIAL (a Han
-#: subsequence) only when both cores have three Han characters or more. Measured on cn-listed's
-#: candidate pairs (``benchmarks/categories.py`` data): exclusive EXACT, CONTAINS and PARTIAL
-#: pairs of three characters or more are one company in 97–100% of cases, non-exclusive
-#: two-character EXACT ones in 69%; two-character PARTIAL pairs, even exclusive (万科 /
-#: 万科润技), in 89% — those stay unlifted.
+#: subsequence) only when both cores have three Han characters or more, or when the shorter
+#: name is written out inside the longer (:func:`~dupguard.index._features.spelled_out`: 永利股份
+#: / 上海永利带业股份有限公司). Measured on cn-listed's candidate pairs
+#: (``benchmarks/categories.py`` data): exclusive EXACT, CONTAINS and PARTIAL pairs of three
+#: characters or more are one company in 97–100% of cases, non-exclusive two-character EXACT
+#: ones in 69%; two-character PARTIAL pairs, even exclusive (万科 / 万科润技), in 84% — those
+#: stay unlifted — but 98% (296 of 301) when the short name is written out in the long one.
 _EXCLUSIVE_LEVELS: Final = frozenset({int(Level.EXACT), int(Level.CONTAINS), int(Level.PARTIAL)})
 _EXCLUSIVE_PARTIAL_MIN: Final = 3
 #: Below this many records, a name no other record holds says little (most names are such): the
 #: lift needs a list or an index at least this large.
 EXCLUSIVE_MIN_RECORDS: Final = 1_000
 _T: Final = FIELD_ATTRS.index("text")
+_X: Final = FIELD_ATTRS.index("aux")
 _G: Final = FIELD_ATTRS.index("generic")
 _NOTE_EXCLUSIVE: Final = "no other name in the data shares their Han name; scored as an exact agreement"
 
@@ -181,7 +184,7 @@ class Scorer:
         all_weights: list[list[float]] = []
         swaps: dict[int, tuple[int, int]] = {}
         lifted: list[tuple[int, int]] = []
-        pending: list[tuple[int, int, int, str]] = []  # (row, field, level, its text): lift?
+        pending: list[tuple[int, int, int, Row]] = []  # (row, field, level, its field): lift?
         for t, row in enumerate(rows):
             levels = [0] * nf
             weights = [0.0] * nf
@@ -198,7 +201,7 @@ class Scorer:
                 if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company" and weights[f] < self._full[f]:
                     a, b = query[f], row[f]
                     if not (a[_G] or b[_G]):
-                        pending.append((t, f, lv, b[_T]))
+                        pending.append((t, f, lv, b))
             if len(names) > 1:
                 swap = self._swap_one(names, query, row, levels, weights)
                 if swap is not None:
@@ -220,13 +223,16 @@ class Scorer:
         )
 
     def _lift_rows(
-        self, query: Sequence[Row], pending: list[tuple[int, int, int, str]], weights: list[list[float]]
+        self, query: Sequence[Row], pending: list[tuple[int, int, int, Row]], weights: list[list[float]]
     ) -> list[tuple[int, int]]:
-        """:meth:`_exclusive_weight` for a check's *pending* ``(row, field, level, text)``,
+        """:meth:`_exclusive_weight` for a check's *pending* ``(row, field, level, its field)``,
         raising *weights* in place; returns the ``(row, field)`` pairs raised. The terms are
         fetched first, all at once where the counts can (an index's: one lookup into its
         million-entry arrays costs about what several do)."""
-        terms = [exclusive_terms(query[f][_T], b, shortest=_shortest(lv)) for _, f, lv, b in pending]
+        terms = [
+            exclusive_terms(query[f][_T], b[_T], shortest=_shortest(lv, query[f][_T], _whole(query[f]), b[_T], _whole(b)))
+            for _, f, lv, b in pending
+        ]
         for f in {p[1] for p in pending}:
             prefetch = getattr(self.counts[f], "prefetch", None)
             if prefetch is not None:
@@ -239,11 +245,12 @@ class Scorer:
                 lifted.append((t, f))
         return lifted
 
-    def _exclusive_weight(self, f: int, lv: int, a: str, b: str) -> float:
-        """The weight of Han company cores *a* and *b* compared at level *lv* when the name they
-        share is theirs alone (see ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their
-        records hold (term-frequency adjusted, without the short-core cap); else ``-inf``."""
-        return self._lift_weight(f, exclusive_terms(a, b, shortest=_shortest(lv)))
+    def _exclusive_weight(self, f: int, lv: int, a: str, a_whole: str, b: str, b_whole: str) -> float:
+        """The weight of Han company cores *a* and *b* (of whole names *a_whole*, *b_whole*)
+        compared at level *lv* when the name they share is theirs alone (see
+        ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their records hold (term-frequency
+        adjusted, without the short-core cap); else ``-inf``."""
+        return self._lift_weight(f, exclusive_terms(a, b, shortest=_shortest(lv, a, a_whole, b, b_whole)))
 
     def _lift_weight(self, f: int, terms: tuple[str, ...]) -> float:
         """:meth:`_exclusive_weight` from the cores' :func:`exclusive_terms`."""
@@ -261,10 +268,11 @@ class Scorer:
             return []
         cand = np.isin(lv, list(_EXCLUSIVE_LEVELS)) & (w < self._full[f])
         cand &= ca.han[i] & cb.han[j] & ~ca.generic[i] & ~cb.generic[j]
-        texts_a, texts_b = ca.text, cb.text
+        texts_a, texts_b, whole_a, whole_b = ca.text, cb.text, ca.aux0, cb.aux0
         raised: list[int] = []
         for t in np.flatnonzero(cand).tolist():
-            x = self._exclusive_weight(f, int(lv[t]), texts_a[i[t]], texts_b[j[t]])
+            p, q = i[t], j[t]
+            x = self._exclusive_weight(f, int(lv[t]), texts_a[p], whole_a[p], texts_b[q], whole_b[q])
             if x > w[t]:
                 w[t] = x
                 raised.append(t)
@@ -506,9 +514,19 @@ class _Implied:
         return agree
 
 
-def _shortest(lv: int) -> int:
-    """The fewest Han characters a core needs for an exclusive lift at level *lv*."""
-    return _EXCLUSIVE_PARTIAL_MIN if lv == _PARTIAL else 2
+def _shortest(lv: int, a: str, a_whole: str, b: str, b_whole: str) -> int:
+    """The fewest Han characters a core needs for an exclusive lift at level *lv* of cores *a*
+    and *b*: three for PARTIAL, unless the shorter name is written out in the longer
+    (:func:`~dupguard.index._features.spelled_out` of the whole names)."""
+    if lv != _PARTIAL or spelled_out(a, a_whole, b, b_whole):
+        return 2
+    return _EXCLUSIVE_PARTIAL_MIN
+
+
+def _whole(row: Row) -> str:
+    """A company row's whole name without spaces or punctuation (its first aux value)."""
+    aux = row[_X]
+    return str(aux[0]) if aux else ""
 
 
 def _short_core(key: str) -> bool:
