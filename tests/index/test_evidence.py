@@ -314,3 +314,47 @@ def test_checking_an_indexed_record_counts_it_once() -> None:
     row = batch[(batch.id_l == "h0") & (batch.id_r == "h1")]
     assert one.weight == pytest.approx(float(row.weight.iloc[0]), abs=1e-9)
     assert one.probability >= 0.9
+
+
+# --- Romanized trade names: a Latin name beginning with a Han name's trade name in pinyin -------
+
+
+def test_a_latin_name_beginning_with_the_han_trade_names_pinyin_merges_when_theirs_alone() -> None:
+    # 海伦钢琴 / Hailun Piano: the 字号 romanized, the product line translated
+    for held in (["海伦钢琴股份有限公司"], ["海伦钢琴股份有限公司", "海伦钢琴"]):  # full and short name
+        c = _check(held, "Hailun Piano Co., Ltd.")
+        assert c.probability >= 0.9
+        assert "pinyin" in next(e for e in c.explain() if e.field == "company").note
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "海轮物流",  # a homophone: hailun too
+        "Hailun Trading Ltd",  # a second Latin name with it
+        "海伦哲",  # two more Han names begin with 海伦: more than a company's full and short name
+    ],
+)
+def test_a_romanized_trade_name_held_by_another_name_is_not_lifted(other: str) -> None:
+    held = ["海伦钢琴股份有限公司", other] + (["海伦钢琴"] if other == "海伦哲" else [])
+    c = _check(held, "Hailun Piano Co., Ltd.")
+    assert c.probability < 0.5
+    assert next(e for e in c.explain() if e.field == "company").note == ""
+
+
+def test_a_bare_romanized_trade_name_is_not_lifted() -> None:
+    # "Hailun" alone names no more than the trade name: nothing after it to tell it apart
+    assert _check(["海伦钢琴股份有限公司"], "Hailun").probability < 0.5
+
+
+def test_romanized_names_score_alike_in_batch_and_in_a_check() -> None:
+    records = [*_filler(), {"id": "h0", "company": "海伦钢琴股份有限公司"}, {"id": "h1", "company": "海伦钢琴"}]
+    query = {"id": "q", "company": "HAILUN PIANO CO.,LTD."}
+    ix = Index(COMPANY)
+    ix.add_many(records)
+    batch = pairs([*records, query], schema=COMPANY)
+    for other in ("h0", "h1"):
+        one = next(c for c in ix.candidates(query) if c.id == other)
+        row = batch[(batch.id_l == other) & (batch.id_r == "q")]
+        assert one.weight == pytest.approx(float(row.weight.iloc[0]), abs=1e-9)
+        assert one.probability >= 0.9

@@ -9,7 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dupguard.index import Schema
-from dupguard.index._features import Extractor, exclusive_holders, spelled_out, tf_terms
+from dupguard.index._features import (
+    ROMAN_MAX_HAN,
+    Extractor,
+    exclusive_holders,
+    held_alone,
+    romanized_terms,
+    spelled_out,
+    tf_terms,
+)
+from dupguard.normalize.company import trade_name_pinyin
 from dupguard.normalize.text import han_only
 
 
@@ -115,3 +124,33 @@ def test_a_short_name_and_its_suffix_are_spelled_out_in_any_name_holding_them_in
     # the bare core is not enough; a character the long name lacks spoils it
     assert not spelled_out(short, short, long_core, "上海" + long_core + suffix)
     assert not spelled_out(short, whole + "电", long_core, "上海" + long_core + suffix)
+
+
+_HAN_NAMES = st.sampled_from(["海伦钢琴", "海轮物流", "海伦", "凯发电气", "开发科技", "怡达化学", "TCL科技"])
+_LATIN_NAMES = st.sampled_from(["hailun piano", "hailun", "hai lun piano", "kaifa technology", "yida chemical"])
+
+
+@given(_HAN_NAMES, _LATIN_NAMES)
+def test_romanized_terms_need_the_trade_names_pinyin_then_more_words(h: str, latin: str) -> None:
+    assert romanized_terms(h, latin) == romanized_terms(latin, h)
+    words = latin.split()
+    roman = trade_name_pinyin(h)
+    assert bool(romanized_terms(h, latin)) == (roman != "" and len(words) >= 2 and words[0] == roman)
+
+
+@given(_HAN_NAMES, _LATIN_NAMES, st.lists(_HAN_NAMES, max_size=3), st.lists(_LATIN_NAMES, max_size=2))
+def test_a_romanized_name_is_theirs_alone_with_one_latin_holder_and_few_han_ones_of_one_start(
+    h: str, latin: str, more_han: list[str], more_latin: list[str]
+) -> None:
+    records = [h, latin, *more_han, *more_latin]
+    counts = Counter(t for c in records for t in tf_terms("company", (), c))
+    held = held_alone(counts, romanized_terms(h, latin))
+    if not romanized_terms(h, latin):
+        assert held == 0
+        return
+    roman = trade_name_pinyin(h)
+    han_holders = [c for c in records if not c.isascii() and trade_name_pinyin(c) == roman]
+    # a Latin name holds it by its first word or its first two words joined ("hai lun piano")
+    latin_holders = [c for c in records if c.isascii() and roman in {c.split()[0], "".join(c.split()[:2])}]
+    alone = len(latin_holders) == 1 and len(han_holders) <= ROMAN_MAX_HAN and {c[:2] for c in han_holders} == {h[:2]}
+    assert held == (len(han_holders) + 1 if alone else 0)

@@ -310,3 +310,19 @@ def test_trade_keys_laws() -> None:
     assert trade_keys(parse("Fengguang Advanced")) == ()
     assert trade_keys(parse("New Materials Co., Ltd.")) == ()
     assert set(trade_keys(parse("风光新材料"))).isdisjoint(trade_keys(parse("Fengguang New Energy")))
+
+
+@given(st.text(alphabet="海伦钢琴重庆啤酒长行银TCL 科", max_size=6))
+def test_trade_name_pinyin_reads_the_first_two_han_characters(core: str) -> None:
+    from dupguard.normalize.company import trade_name_pinyin
+    from dupguard.normalize.text import han_only
+
+    got = trade_name_pinyin(core)
+    starts_han = len(core) >= 2 and han_only(core[:2]) == core[:2]
+    assert bool(got) == starts_han
+    assert got == trade_name_pinyin(core[:2])  # the rest of the core does not change it
+    assert (got.isascii() and got.isalpha()) or got == ""
+    if starts_han:  # as pypinyin reads the two characters (重庆 = chongqing, 银行 = yinhang)
+        from pypinyin import lazy_pinyin
+
+        assert got == "".join(lazy_pinyin(core[:2]))

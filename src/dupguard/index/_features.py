@@ -23,8 +23,9 @@ from dupguard.index._schema import Field, Schema
 from dupguard.normalize import company, country, domain, email, person, phone, text
 
 __all__ = [
-    "Extractor", "Features", "FieldData", "block_codes", "exclusive_holders", "exclusive_terms",
-    "held_alone", "in_order", "is_frame", "record_id", "rows_of", "spelled_out", "tf_counts", "tf_terms",
+    "ROMAN_MAX_HAN", "Extractor", "Features", "FieldData", "block_codes", "exclusive_holders", "exclusive_terms",
+    "held_alone", "in_order", "is_frame", "record_id", "romanized_key", "romanized_terms", "rows_of", "spelled_out",
+    "tf_counts", "tf_terms",
 ]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
@@ -32,32 +33,56 @@ _DIGITS_RE: Final = re.compile(r"\d+")
 _EMAIL_SEPARATORS: Final = ",; /\n\t<>\"'"
 
 
-#: Tags of the term-frequency terms a Han company core adds beyond its keys (:func:`tf_terms`);
-#: control characters, so they never equal a key.
+#: Tags of the term-frequency terms a company core adds beyond its keys (:func:`tf_terms`);
+#: control characters, so they never equal a key. A Han core: itself and its bigrams, its trade
+#: name's pinyin and its first two characters; a Latin core: its first word and first two words.
 _CORE_TAG: Final = "\x02"
 _BIGRAM_TAG: Final = "\x01"
+_ROMAN_TAG: Final = "\x03"
+_START_TAG: Final = "\x04"
+_LATIN_TAG: Final = "\x05"
+_WORD_RE: Final = re.compile(r"[a-z0-9]+")
+#: At most this many Han records may hold a romanized trade name for it to count as one name
+#: (a company's full and short name): three were one company in only 55 % of cn-listed's pairs.
+ROMAN_MAX_HAN: Final = 2
 
 
 def tf_terms(kind: str, keys: tuple[str, ...], core: str, /) -> tuple[str, ...]:
     """The terms one field of one record adds to the term-frequency counts.
 
-    Its exact *keys*; and for a company whose *core* (:attr:`FieldData.text`) holds two Han
-    characters or more, that Han core and each distinct character bigram of it, tagged apart
-    from the keys. :func:`exclusive_holders` reads the last two.
+    Its exact *keys*; and for a company (*core* is :attr:`FieldData.text`), tagged apart from
+    the keys: when the core holds two Han characters or more, that Han core and each distinct
+    character bigram of it (:func:`exclusive_holders` reads them), and when it begins with two
+    Han characters, their pinyin and the two characters; when the core is Latin, its first word
+    and its first two words joined (:func:`romanized_terms` reads those).
 
     Examples:
-        >>> [t.replace("\x02", "core:").replace("\x01", "bigram:") for t in tf_terms("company", ("天宇药业",), "天宇药业")]
-        ['天宇药业', 'core:天宇药业', 'bigram:天宇', 'bigram:宇药', 'bigram:药业']
+        >>> tags = {"\x02": "core:", "\x01": "bigram:", "\x03": "pinyin:", "\x04": "start:", "\x05": "latin:"}
+        >>> def show(terms): return [tags.get(t[0], "") + t.lstrip("".join(tags)) for t in terms]
+        >>> show(tf_terms("company", ("天宇药业",), "天宇药业"))
+        ['天宇药业', 'core:天宇药业', 'bigram:天宇', 'bigram:宇药', 'bigram:药业', 'pinyin:tianyu', 'start:天宇']
+        >>> show(tf_terms("company", ("tianyu pharma",), "tianyu pharma"))
+        ['tianyu pharma', 'latin:tianyu', 'latin:tianyupharma']
         >>> tf_terms("email", ("a@b.cn",), "a@b.cn")
         ('a@b.cn',)
     """
-    if kind != "company" or core.isascii():
+    if kind != "company":
         return keys
+    if core.isascii():
+        words = _WORD_RE.findall(core)
+        if not words:
+            return keys
+        if len(words) == 1:
+            return (*keys, _LATIN_TAG + words[0])
+        return (*keys, _LATIN_TAG + words[0], _LATIN_TAG + words[0] + words[1])
     han = text.han_only(core)
     if len(han) < 2:
         return keys
     bigrams = dict.fromkeys(_BIGRAM_TAG + han[x : x + 2] for x in range(len(han) - 1))
-    return (*keys, _CORE_TAG + han, *bigrams)
+    roman = company.trade_name_pinyin(core)
+    if not roman:
+        return (*keys, _CORE_TAG + han, *bigrams)
+    return (*keys, _CORE_TAG + han, *bigrams, _ROMAN_TAG + roman, _START_TAG + core[:2])
 
 
 def tf_counts(kinds: Sequence[str], groups: Iterable[Iterable[Features]], /) -> list[dict[str, int]]:
@@ -124,19 +149,69 @@ def exclusive_holders(counts: Mapping[str, int], a: str, b: str, /, *, shortest:
 
 
 def held_alone(counts: Mapping[str, int], terms: tuple[str, ...], /) -> int:
-    """:func:`exclusive_holders` over the terms :func:`exclusive_terms` gave.
+    """How many records hold the name two records share, if it is theirs alone; else 0 — over the
+    terms :func:`exclusive_terms` (two Han cores: :func:`exclusive_holders`) or
+    :func:`romanized_terms` (a Han core and a Latin one) gave.
+
+    A romanized trade name is theirs alone when one Latin record holds it and the Han records
+    holding it — at most :data:`ROMAN_MAX_HAN` — all begin with the same two characters: no
+    homophone (凯发 / 开发, both ``kaifa``), no second Latin name.
 
     Examples:
         >>> held_alone({"\x02天宇": 1, "\x02天宇药业": 1, "\x01天宇": 2}, exclusive_terms("天宇", "天宇药业"))
         2
+        >>> terms = romanized_terms("海伦钢琴", "hailun piano")
+        >>> held_alone({"\x03hailun": 2, "\x04海伦": 2, "\x05hailun": 1}, terms)
+        3
+        >>> held_alone({"\x03hailun": 3, "\x04海伦": 2, "\x05hailun": 1}, terms)  # a homophone
+        0
     """
     if not terms:
         return 0
+    if terms[0][0] == _ROMAN_TAG:
+        han_n, start_n, latin_n = (counts.get(t, 0) for t in terms)
+        return han_n + 1 if latin_n == 1 and han_n == start_n and 1 <= han_n <= ROMAN_MAX_HAN else 0
     held = counts.get(terms[0], 0) + (counts.get(terms[1], 0) if terms[1] != terms[0] else 0)
     for bigram in terms[2:]:
         if counts.get(bigram, 0) <= held:
             return held
     return 0
+
+
+def romanized_terms(a: str, b: str, /) -> tuple[str, ...]:
+    """The terms :func:`held_alone` reads when of company cores *a* and *b* one is Han and the
+    other Latin, and the Latin one is the Han one's trade name in pinyin followed by more words:
+    海伦钢琴 / Hailun Piano, 怡达 / Yida Chemical (:func:`company.trade_name_pinyin
+    <dupguard.normalize.company.trade_name_pinyin>`); ``()`` otherwise.
+
+    Examples:
+        >>> [t[1:] for t in romanized_terms("hailun piano", "海伦钢琴")]
+        ['hailun', '海伦', 'hailun']
+        >>> romanized_terms("海伦钢琴", "hailun"), romanized_terms("海伦钢琴", "kaifa technology")
+        ((), ())
+    """
+    han, latin = (b, a) if a.isascii() else (a, b)
+    if han.isascii() or not latin.isascii():
+        return ()
+    roman = romanized_key(han)
+    if not roman or roman != romanized_key(latin):
+        return ()
+    return (_ROMAN_TAG + roman, _START_TAG + han[:2], _LATIN_TAG + roman)
+
+
+def romanized_key(core: str, /) -> str:
+    """What a company core offers a romanized match: a Han core its trade name's pinyin, a Latin
+    core of two words or more its first word, any other ``""``. :func:`romanized_terms` of a Han
+    and a Latin core is non-empty exactly when their keys are equal and not empty.
+
+    Examples:
+        >>> romanized_key("海伦钢琴"), romanized_key("hailun piano"), romanized_key("hailun")
+        ('hailun', 'hailun', '')
+    """
+    if not core.isascii():
+        return company.trade_name_pinyin(core)
+    words = _WORD_RE.findall(core)
+    return words[0] if len(words) >= 2 else ""
 
 
 def spelled_out(a: str, a_whole: str, b: str, b_whole: str, /) -> bool:

@@ -13,7 +13,14 @@ import numpy.typing as npt
 from dupguard.index._compare import Columns, Level, compare
 from dupguard.index._compare_one import Row, compare_one, key0, prepare
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Features, exclusive_terms, held_alone, spelled_out
+from dupguard.index._features import (
+    Features,
+    exclusive_terms,
+    held_alone,
+    romanized_key,
+    romanized_terms,
+    spelled_out,
+)
 from dupguard.index._model import Model
 from dupguard.index._store import FIELD_ATTRS
 from dupguard.normalize.text import has_han
@@ -53,6 +60,10 @@ _T: Final = FIELD_ATTRS.index("text")
 _X: Final = FIELD_ATTRS.index("aux")
 _G: Final = FIELD_ATTRS.index("generic")
 _NOTE_EXCLUSIVE: Final = "no other name in the data shares their Han name; scored as an exact agreement"
+_NOTE_ROMANIZED: Final = (
+    "the Latin name begins with the Han trade name's pinyin, which no other name in the data holds;"
+    " scored as an exact agreement"
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -198,9 +209,9 @@ class Scorer:
                     weights[f] = w
                 else:
                     weights[f] = tables[f][lv]
-                if lv in _EXCLUSIVE_LEVELS and kinds[f] == "company" and weights[f] < self._full[f]:
+                if kinds[f] == "company" and weights[f] < self._full[f] and lv != _CROSS:
                     a, b = query[f], row[f]
-                    if not (a[_G] or b[_G]):
+                    if not (a[_G] or b[_G]) and (lv in _EXCLUSIVE_LEVELS or has_han(a[_T]) != has_han(b[_T])):
                         pending.append((t, f, lv, b))
             if len(names) > 1:
                 swap = self._swap_one(names, query, row, levels, weights)
@@ -229,10 +240,7 @@ class Scorer:
         raising *weights* in place; returns the ``(row, field)`` pairs raised. The terms are
         fetched first, all at once where the counts can (an index's: one lookup into its
         million-entry arrays costs about what several do)."""
-        terms = [
-            exclusive_terms(query[f][_T], b[_T], shortest=_shortest(lv, query[f][_T], _whole(query[f]), b[_T], _whole(b)))
-            for _, f, lv, b in pending
-        ]
+        terms = [_lift_terms(lv, query[f][_T], _whole(query[f]), b[_T], _whole(b)) for _, f, lv, b in pending]
         for f in {p[1] for p in pending}:
             prefetch = getattr(self.counts[f], "prefetch", None)
             if prefetch is not None:
@@ -250,7 +258,7 @@ class Scorer:
         compared at level *lv* when the name they share is theirs alone (see
         ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their records hold (term-frequency
         adjusted, without the short-core cap); else ``-inf``."""
-        return self._lift_weight(f, exclusive_terms(a, b, shortest=_shortest(lv, a, a_whole, b, b_whole)))
+        return self._lift_weight(f, _lift_terms(lv, a, a_whole, b, b_whole))
 
     def _lift_weight(self, f: int, terms: tuple[str, ...]) -> float:
         """:meth:`_exclusive_weight` from the cores' :func:`exclusive_terms`."""
@@ -266,13 +274,27 @@ class Scorer:
         returns the pairs it raised."""
         if self.total < EXCLUSIVE_MIN_RECORDS:
             return []
-        cand = np.isin(lv, list(_EXCLUSIVE_LEVELS)) & (w < self._full[f])
-        cand &= ca.han[i] & cb.han[j] & ~ca.generic[i] & ~cb.generic[j]
+        han_a, han_b = ca.han[i], cb.han[j]
+        cand = (np.isin(lv, list(_EXCLUSIVE_LEVELS)) & han_a & han_b) | ((han_a != han_b) & (lv != _CROSS))
+        cand &= (w < self._full[f]) & ~ca.generic[i] & ~cb.generic[j]
         texts_a, texts_b, whole_a, whole_b = ca.text, cb.text, ca.aux0, cb.aux0
         raised: list[int] = []
+        # A Han core and a Latin one need equal romanized keys: most such pairs differ, and each
+        # core's key is read once per call, not once per pair.
+        romans: dict[str, str] = {}
         for t in np.flatnonzero(cand).tolist():
             p, q = i[t], j[t]
-            x = self._exclusive_weight(f, int(lv[t]), texts_a[p], whole_a[p], texts_b[q], whole_b[q])
+            a, b = texts_a[p], texts_b[q]
+            if han_a[t] != han_b[t]:
+                ka = romans.get(a)
+                if ka is None:
+                    ka = romans[a] = romanized_key(a)
+                kb = romans.get(b)
+                if kb is None:
+                    kb = romans[b] = romanized_key(b)
+                if not ka or ka != kb:
+                    continue
+            x = self._exclusive_weight(f, int(lv[t]), a, whole_a[p], b, whole_b[q])
             if x > w[t]:
                 w[t] = x
                 raised.append(t)
@@ -399,7 +421,7 @@ class Scorer:
                     note=(
                         _NOTE_SWAPPED
                         if f in other
-                        else _NOTE_EXCLUSIVE
+                        else _lifted_note(a.fields[f].text, b.fields[f].text)
                         if (t, f) in scored.lifted
                         else _note(fp.kind) if w == 0 and self._tables[f][int(scored.levels[t, f])] > 0 else ""
                     ),
@@ -477,6 +499,7 @@ def _implied(
 
 _EXACT: Final = int(Level.EXACT)
 _PARTIAL: Final = int(Level.PARTIAL)
+_CROSS: Final = int(Level.CROSS_SCRIPT)
 _AGREE: Final = (_EXACT, _PARTIAL)
 
 
@@ -512,6 +535,21 @@ class _Implied:
         if best_site >= best_mail:
             return [f for f in emails if levels[f] == _PARTIAL]
         return agree
+
+
+def _lifted_note(a: str, b: str) -> str:
+    """What a lifted company agreement of cores *a* and *b* says in an explanation."""
+    return _NOTE_ROMANIZED if has_han(a) != has_han(b) else _NOTE_EXCLUSIVE
+
+
+def _lift_terms(lv: int, a: str, a_whole: str, b: str, b_whole: str) -> tuple[str, ...]:
+    """The term-frequency terms that decide whether company cores *a* and *b* (whole names
+    *a_whole*, *b_whole*), compared at level *lv*, share a name that is theirs alone: two Han
+    cores by their bigrams (:func:`~dupguard.index._features.exclusive_terms`), a Han and a
+    Latin one by the trade name's pinyin (:func:`~dupguard.index._features.romanized_terms`)."""
+    if has_han(a) != has_han(b):
+        return romanized_terms(a, b)
+    return exclusive_terms(a, b, shortest=_shortest(lv, a, a_whole, b, b_whole))
 
 
 def _shortest(lv: int, a: str, a_whole: str, b: str, b_whole: str) -> int:

@@ -80,7 +80,7 @@ from dupguard.normalize._company_lexicon import (
     product_terms,
 )
 
-__all__ = ["ParsedCompany", "canonical", "is_generic", "is_valid", "parse", "trade_keys"]
+__all__ = ["ParsedCompany", "canonical", "is_generic", "is_valid", "parse", "trade_keys", "trade_name_pinyin"]
 
 # Text of only these characters folds exactly like text.fold does on its ASCII path plus OpenCC:
 # printable ASCII, CJK unified ideographs (no NFKC mapping, no case) and full-width brackets.
@@ -745,6 +745,24 @@ def trade_keys(parsed: ParsedCompany, /) -> tuple[str, ...]:
     if len(ascii_trade) < _TRADE_MIN:
         return ()
     return tuple(dict.fromkeys(f"{ascii_trade}|{c}" for c in concepts))
+
+
+def trade_name_pinyin(core: str, /) -> str:
+    """The toneless pinyin, without spaces, of the first two characters of a Han company core
+    (:attr:`ParsedCompany.core`): its trade name (字号) as the company's English name usually
+    romanizes it — 海伦钢琴 → ``hailun`` (Hailun Piano), 怡达 → ``yida`` (Jiangsu Yida
+    Chemical). ``""`` when the core does not begin with two Han characters.
+
+    Examples:
+        >>> trade_name_pinyin(parse("海伦钢琴股份有限公司").core), trade_name_pinyin("重庆啤酒")
+        ('hailun', 'chongqing')
+        >>> trade_name_pinyin("TCL科技"), trade_name_pinyin("hailun piano"), trade_name_pinyin("海")
+        ('', '', '')
+    """
+    head = core[:2]
+    if len(head) < 2 or not _HAN_CORE_RE.fullmatch(head):
+        return ""
+    return fast_pinyin(head).replace(" ", "")
 
 
 def is_generic(parsed: ParsedCompany, /) -> bool:
