@@ -254,14 +254,15 @@ class Scorer:
         return lifted
 
     def _exclusive_weight(self, f: int, lv: int, a: str, a_whole: str, b: str, b_whole: str) -> float:
-        """The weight of Han company cores *a* and *b* (of whole names *a_whole*, *b_whole*)
-        compared at level *lv* when the name they share is theirs alone (see
-        ``_EXCLUSIVE_LEVELS``): an exact agreement on a name their records hold (term-frequency
-        adjusted, without the short-core cap); else ``-inf``."""
+        """The weight of company cores *a* and *b* (of whole names *a_whole*, *b_whole*)
+        compared at level *lv* when the name they share is theirs alone — two Han cores (see
+        ``_EXCLUSIVE_LEVELS``), or a Han and a Latin one by the trade name's pinyin
+        (:func:`~dupguard.index._features.romanized_terms`): an exact agreement on a name their
+        records hold (term-frequency adjusted, without the short-core cap); else ``-inf``."""
         return self._lift_weight(f, _lift_terms(lv, a, a_whole, b, b_whole))
 
     def _lift_weight(self, f: int, terms: tuple[str, ...]) -> float:
-        """:meth:`_exclusive_weight` from the cores' :func:`exclusive_terms`."""
+        """:meth:`_exclusive_weight` from the cores' terms (:func:`_lift_terms`)."""
         if self.total < EXCLUSIVE_MIN_RECORDS:
             return -math.inf
         held = held_alone(self.counts[f], terms)
