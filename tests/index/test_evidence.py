@@ -358,3 +358,9 @@ def test_romanized_names_score_alike_in_batch_and_in_a_check() -> None:
         row = batch[(batch.id_l == other) & (batch.id_r == "q")]
         assert one.weight == pytest.approx(float(row.weight.iloc[0]), abs=1e-9)
         assert one.probability >= 0.9
+
+
+def test_a_romanized_trade_name_in_two_different_places_is_not_lifted() -> None:
+    query = "Suzhou Jinbang Supply Chain Management Co., Ltd."
+    assert _check(["绍兴金邦医疗器械有限公司"], query).probability < 0.5  # 绍兴 is not Suzhou
+    assert _check(["苏州金邦医疗器械有限公司"], query).probability >= 0.9  # 苏州 reads suzhou

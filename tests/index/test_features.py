@@ -14,6 +14,7 @@ from dupguard.index._features import (
     Extractor,
     exclusive_holders,
     held_alone,
+    regions_agree,
     romanized_terms,
     spelled_out,
     tf_terms,
@@ -154,3 +155,14 @@ def test_a_romanized_name_is_theirs_alone_with_one_latin_holder_and_few_han_ones
     latin_holders = [c for c in records if c.isascii() and roman in {c.split()[0], "".join(c.split()[:2])}]
     alone = len(latin_holders) == 1 and len(han_holders) <= ROMAN_MAX_HAN and {c[:2] for c in han_holders} == {h[:2]}
     assert held == (len(han_holders) + 1 if alone else 0)
+
+
+_REGIONS = st.sampled_from(["", "苏州", "宿州", "suzhou", "绍兴", "shaoxing", "郑州", "hunan"])
+
+
+@given(_REGIONS, _REGIONS)
+def test_regions_agree_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert regions_agree(a, b) == regions_agree(b, a)
+    assert regions_agree(a, a)
+    if a and b and a.isascii() == b.isascii():  # two names in one script agree only when equal
+        assert regions_agree(a, b) == (a == b)

@@ -24,8 +24,8 @@ from dupguard.normalize import company, country, domain, email, person, phone, t
 
 __all__ = [
     "ROMAN_MAX_HAN", "Extractor", "Features", "FieldData", "block_codes", "exclusive_holders", "exclusive_terms",
-    "held_alone", "in_order", "is_frame", "record_id", "romanized_key", "romanized_terms", "rows_of", "spelled_out",
-    "tf_counts", "tf_terms",
+    "held_alone", "in_order", "is_frame", "record_id", "regions_agree", "romanized_key", "romanized_terms", "rows_of",
+    "spelled_out", "tf_counts", "tf_terms",
 ]
 
 _MISSING_STRINGS: Final = frozenset({"", "-", "--", "n/a", "na", "none", "null", "nan", "无", "暂无", "/"})
@@ -197,6 +197,25 @@ def romanized_terms(a: str, b: str, /) -> tuple[str, ...]:
     if not roman or roman != romanized_key(latin):
         return ()
     return (_ROMAN_TAG + roman, _START_TAG + han[:2], _LATIN_TAG + roman)
+
+
+def regions_agree(a: str, b: str, /) -> bool:
+    """Whether two company regions (:attr:`FieldData.region`) allow one company: either absent,
+    the same, or a Latin one that is the other's pinyin (a Latin region the normalizer could not
+    tell apart stays Latin: Suzhou is 苏州 or 宿州).
+
+    Examples:
+        >>> regions_agree("郑州", "郑州"), regions_agree("suzhou", "苏州"), regions_agree("", "绍兴")
+        (True, True, True)
+        >>> regions_agree("suzhou", "绍兴"), regions_agree("深圳", "湖南")
+        (False, False)
+    """
+    if not a or not b or a == b:
+        return True
+    if a.isascii() == b.isascii():
+        return False
+    han, latin = (b, a) if a.isascii() else (a, b)
+    return text.transliterate(han).replace(" ", "") == latin.replace(" ", "")
 
 
 def romanized_key(core: str, /) -> str:

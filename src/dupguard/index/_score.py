@@ -17,6 +17,7 @@ from dupguard.index._features import (
     Features,
     exclusive_terms,
     held_alone,
+    regions_agree,
     romanized_key,
     romanized_terms,
     spelled_out,
@@ -58,6 +59,7 @@ _EXCLUSIVE_PARTIAL_MIN: Final = 3
 EXCLUSIVE_MIN_RECORDS: Final = 1_000
 _T: Final = FIELD_ATTRS.index("text")
 _X: Final = FIELD_ATTRS.index("aux")
+_R: Final = FIELD_ATTRS.index("region")
 _G: Final = FIELD_ATTRS.index("generic")
 _NOTE_EXCLUSIVE: Final = "no other name in the data shares their Han name; scored as an exact agreement"
 _NOTE_ROMANIZED: Final = (
@@ -211,7 +213,7 @@ class Scorer:
                     weights[f] = tables[f][lv]
                 if kinds[f] == "company" and weights[f] < self._full[f] and lv != _CROSS:
                     a, b = query[f], row[f]
-                    if not (a[_G] or b[_G]) and (lv in _EXCLUSIVE_LEVELS or has_han(a[_T]) != has_han(b[_T])):
+                    if not (a[_G] or b[_G]) and (lv in _EXCLUSIVE_LEVELS or _romanizable(a, b)):
                         pending.append((t, f, lv, b))
             if len(names) > 1:
                 swap = self._swap_one(names, query, row, levels, weights)
@@ -278,7 +280,7 @@ class Scorer:
         han_a, han_b = ca.han[i], cb.han[j]
         cand = (np.isin(lv, list(_EXCLUSIVE_LEVELS)) & han_a & han_b) | ((han_a != han_b) & (lv != _CROSS))
         cand &= (w < self._full[f]) & ~ca.generic[i] & ~cb.generic[j]
-        texts_a, texts_b, whole_a, whole_b = ca.text, cb.text, ca.aux0, cb.aux0
+        texts_a, texts_b, whole_a, whole_b, region_a, region_b = ca.text, cb.text, ca.aux0, cb.aux0, ca.region, cb.region
         raised: list[int] = []
         # A Han core and a Latin one need equal romanized keys: most such pairs differ, and each
         # core's key is read once per call, not once per pair.
@@ -293,7 +295,7 @@ class Scorer:
                 kb = romans.get(b)
                 if kb is None:
                     kb = romans[b] = romanized_key(b)
-                if not ka or ka != kb:
+                if not ka or ka != kb or not regions_agree(region_a[p], region_b[q]):
                     continue
             x = self._exclusive_weight(f, int(lv[t]), a, whole_a[p], b, whole_b[q])
             if x > w[t]:
@@ -536,6 +538,12 @@ class _Implied:
         if best_site >= best_mail:
             return [f for f in emails if levels[f] == _PARTIAL]
         return agree
+
+
+def _romanizable(a: Row, b: Row) -> bool:
+    """Whether a check's company fields *a* and *b* may meet on a romanized trade name: one Han
+    core, one not, and no two regions that name different places (苏州金邦 is not 绍兴金邦)."""
+    return has_han(a[_T]) != has_han(b[_T]) and regions_agree(a[_R], b[_R])
 
 
 def _lifted_note(a: str, b: str) -> str:
