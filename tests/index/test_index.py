@@ -638,3 +638,96 @@ def test_ties_beyond_max_scored_do_not_depend_on_insertion_order() -> None:
 def test_ties_with_equal_crc_fall_back_to_the_id() -> None:
     assert _tied_picks(same_crc=True) == [["c000", "c001", "c002", "c003", "c004"]] * 2
 
+
+
+# --- bulk loads normalized in a worker process --------------------------------------------------
+
+
+def _bad_rows(customers: list[dict[str, Any]]) -> list[Any]:
+    """Good records with bad ones among them: no id, not a mapping, an id seen before, a bad value."""
+    rows: list[Any] = [*customers]
+    rows[17:17] = [{"company": "no id"}, "not a record", {"id": customers[3]["id"]}]
+    rows.append({"id": "x-bad", "email": 7})
+    return rows
+
+
+def test_a_bulk_load_through_a_worker_builds_the_same_index(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pandas as pd
+
+    from dupguard.index import _batch, _workers
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    monkeypatch.setattr(_workers, "PIECE", 37)  # several pieces, the last one short
+    rows = _bad_rows(customers)
+    one, two = Index(), Index()
+    bad_one = one.add_many(rows, on_error="skip", workers=1)
+    bad_two = two.add_many(rows, on_error="skip", workers=2)
+    assert two._state() == one._state()
+    assert [(e.reason, e.record_id, e.field) for e in bad_two] == [(e.reason, e.record_id, e.field) for e in bad_one]
+    assert [e.reason for e in bad_one] == [RecordReason.MISSING_ID, RecordReason.NOT_A_MAPPING,
+                                           RecordReason.DUPLICATE_ID, RecordReason.BAD_VALUE_TYPE]
+    frame = Index()
+    frame.add_many(pd.DataFrame(customers), workers=2)
+    one_frame = Index()
+    one_frame.add_many(customers, workers=1)
+    assert frame._state() == one_frame._state()
+
+
+def test_a_bulk_load_through_a_worker_raises_the_first_bad_record_and_adds_nothing(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dupguard.index import _batch
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    ix = Index()
+    ix.add_many(customers[:5], workers=1)
+    before = ix._state()
+    with pytest.raises(InvalidRecord) as err:
+        ix.add_many(_bad_rows(customers[5:]), workers=2)
+    assert err.value.reason is RecordReason.MISSING_ID  # the first bad row, as one process finds it
+    assert ix._state() == before
+
+
+def test_a_failed_bulk_load_worker_is_done_here_with_a_warning(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from dupguard.index import _batch
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    one, two = Index(), Index()
+    one.add_many(customers, workers=1)
+    with pytest.warns(RuntimeWarning, match=f"indexing rows 0-{len(customers) - 1} here"):
+        two.add_many(customers, workers=2)
+    assert two._state() == one._state()
+
+
+def test_a_bulk_load_worker_dying_midway_keeps_its_pieces(
+    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pieces of 20 rows; the worker dies reading row 250: rows 240 on are normalized here
+    from dupguard.index import _batch, _workers
+    from tests.support import DiesElsewhere
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    monkeypatch.setattr(_workers, "PIECE", 20)
+    rows: list[dict[str, Any]] = [*customers]
+    rows[250] = DiesElsewhere(customers[250])
+    one, two = Index(), Index()
+    one.add_many(customers, workers=1)
+    with pytest.warns(RuntimeWarning, match=f"indexing rows 240-{len(rows) - 1} here: extraction worker exited with 3"):
+        two.add_many(rows, workers=2)
+    assert two._state() == one._state()
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])
+def test_bad_workers_for_a_bulk_load_is_a_typed_error(bad: object) -> None:
+    from dupguard.errors import InvalidSchema, SchemaReason
+
+    with pytest.raises(InvalidSchema) as err:
+        Index().add_many([{"id": 1, "company": "Acme"}], workers=bad)  # type: ignore[arg-type]
+    assert err.value.reason is SchemaReason.BAD_PARAMETER

@@ -29,7 +29,7 @@ from dupguard.errors import InvalidRecord, RecordReason
 from dupguard.index._compare import Columns
 from dupguard.index._compare_one import row_of
 from dupguard.index._explain import FieldExplanation
-from dupguard.index._features import Extractor, Features, rows_of, tf_terms
+from dupguard.index._features import Extractor, Features, is_frame, rows_of, tf_terms
 from dupguard.index._model import Model
 from dupguard.index._schema import Schema
 from dupguard.index._score import Scored, Scorer, probability
@@ -45,6 +45,7 @@ from dupguard.index._store import (
     encode_fields,
     run_heads,
 )
+from dupguard.index._workers import available_cores
 
 __all__ = ["Candidate", "DemotedKey", "Index", "IndexStats", "default_block_limit", "id_crc", "key_rarity"]
 
@@ -59,6 +60,11 @@ _KEYS: Final = FIELD_ATTRS.index("keys")
 _TEXT: Final = FIELD_ATTRS.index("text")
 #: ``add_many`` of at least this many records ends by merging every buffer.
 _FLUSH_AFTER: Final = 10_000
+#: Rows a bulk load's worker hands over at a time. Small, unlike a batch's pieces: the records
+#: stored meanwhile share the allocator's arenas with the piece's decoded objects, and a big
+#: piece leaves them scattered — 200k records kept 1,628 bytes each after pieces of 25,000,
+#: 860 after pieces of 2,500, 906 with no worker.
+_BULK_PIECE: Final = 2_500
 #: A query with at most this many candidates to score is scored pair by pair
 #: (:meth:`Scorer.score_rows`); more go through the vectorised path, which then wins.
 _SCALAR_MAX: Final = 200
@@ -400,7 +406,12 @@ class Index:
         self._insert(feats)
 
     def add_many(
-        self, records: Iterable[Mapping[str, object]], /, *, on_error: Literal["raise", "skip"] = "raise"
+        self,
+        records: Iterable[Mapping[str, object]],
+        /,
+        *,
+        on_error: Literal["raise", "skip"] = "raise",
+        workers: int | None = None,
     ) -> tuple[InvalidRecord, ...]:
         """Index many records: an iterable of mappings, or a pandas DataFrame (its rows).
 
@@ -408,9 +419,16 @@ class Index:
         added before it are removed again). With ``on_error="skip"`` the valid ones are added
         and the rejected ones are returned, each error naming its record and field.
 
+        A list (or DataFrame) of 50,000 records or more is normalized in a worker process
+        while this one indexes what the worker has finished (``workers=1``: no worker; ``None``,
+        the default: one when more than one core is available). Same index, same errors; a
+        worker that fails is replaced by this process after a ``RuntimeWarning``. Other
+        iterables are read one record at a time, never held whole.
+
         Raises:
             InvalidRecord: the first invalid record (``on_error="raise"``); ``NOT_A_MAPPING``
                 when *records* is one record, a string or not iterable (either mode).
+            InvalidSchema: ``BAD_PARAMETER`` when *workers* is not ``None`` or an int >= 1.
 
         Examples:
             >>> ix = Index()
@@ -418,22 +436,31 @@ class Index:
             >>> len(ix), [e.reason.value for e in bad]
             (1, ['missing_id'])
         """
+        from dupguard.index import _batch
+
+        n_workers = _batch._workers_arg(workers)
         # Records are indexed as they come (no list of features held: at a million records it
         # would outweigh the index); on an error the ones added are removed again, which
         # restores the exact prior state.
         rejected: list[InvalidRecord] = []
         added: list[str] = []
-        # The index's small memo (first values seen: countries, common domains) serves a bulk
-        # load too; a big temporary one would leave its pages resident after the load.
-        extract = self._extract.features
         rows = rows_of(records)
+        worker: Iterator[Features | Any] | None = None
+        if (n_workers is None and available_cores() > 1) or (n_workers or 1) > 1:
+            if is_frame(records):
+                rows = _batch._needed_columns(records, self._schema)
+            if isinstance(rows, list | tuple) and len(rows) >= _batch.PARALLEL_MIN_ROWS:
+                rows = worker = self._from_worker(list(rows))
         # The cyclic garbage collector keeps running (unlike in batch runs): paused here, the
         # process kept ~1 KB more per indexed record after the load (RSS at 100k: 2,093 against
         # 1,143 bytes per record; docs/benchmarks-speed.md §2).
         try:
             for rec in rows:
                 try:
-                    feats = extract(rec)
+                    # The index's small memo (first values seen: countries, common domains)
+                    # serves a bulk load too; a big temporary one would leave its pages
+                    # resident after the load.
+                    feats = rec if isinstance(rec, Features) else self._extract.features(rec)
                     if feats.id in self:
                         raise InvalidRecord(RecordReason.DUPLICATE_ID, feats.id, record_id=feats.id)
                 except InvalidRecord as err:
@@ -447,6 +474,10 @@ class Index:
             for rid in reversed(added):
                 self._delete(rid)
             raise
+        finally:
+            close = getattr(worker, "close", None)
+            if close is not None:  # stops the worker, removes its files
+                close()
         if len(added) >= _FLUSH_AFTER:
             # A bulk load ends merged: the buffers are the least compact part of the index.
             self._merge()
@@ -455,6 +486,36 @@ class Index:
             self._slot_map.merge()
             _release_free_heap()
         return tuple(rejected)
+
+    def _from_worker(self, rows: list[Any]) -> Iterator[Features | Any]:
+        """*rows* in order, each as the :class:`Features` a worker process extracted — or the
+        row itself where the worker rejected it (extracted again here, to raise its error) or
+        did not get to it (it failed: its rows are extracted here, after a warning)."""
+        import tempfile
+        import warnings
+
+        from dupguard.index import _workers
+
+        with tempfile.TemporaryDirectory(prefix="dupguard-") as tmp:
+            done = 0
+            worker: _workers.Worker | None = None
+            try:
+                worker = _workers.Worker(self._schema, rows, 0, tmp, piece=min(_workers.PIECE, _BULK_PIECE))
+                for start, stop, (got, sent) in worker.pieces():
+                    accepted = dict(got)
+                    for row in range(start, stop):
+                        feats = accepted.get(row)
+                        yield rows[row] if feats is None else feats
+                    done = stop
+                    del accepted, got, sent
+            except GeneratorExit:
+                raise
+            except Exception as err:  # whatever failed, this process does what is left
+                warnings.warn(f"indexing rows {done}-{len(rows) - 1} here: {err}", RuntimeWarning, stacklevel=3)
+            finally:
+                if worker is not None:
+                    worker.kill()
+            yield from rows[done:]
 
     def update(self, record: Mapping[str, object], /) -> None:
         """Replace the indexed record with the same id.
