@@ -643,6 +643,21 @@ def test_ties_with_equal_crc_fall_back_to_the_id() -> None:
 # --- bulk loads normalized in a worker process --------------------------------------------------
 
 
+@pytest.fixture
+def bulk_from_10(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """A list of 10 records or more goes through the worker (50,000 otherwise)."""
+    from dupguard.index import _batch
+
+    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
+    return monkeypatch
+
+
+def _one_process(rows: list[Any]) -> Index:
+    ix = Index()
+    ix.add_many(rows, workers=1)
+    return ix
+
+
 def _bad_rows(customers: list[dict[str, Any]]) -> list[Any]:
     """Good records with bad ones among them: no id, not a mapping, an id seen before, a bad value."""
     rows: list[Any] = [*customers]
@@ -652,14 +667,13 @@ def _bad_rows(customers: list[dict[str, Any]]) -> list[Any]:
 
 
 def test_a_bulk_load_through_a_worker_builds_the_same_index(
-    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+    customers: list[dict[str, Any]], bulk_from_10: pytest.MonkeyPatch
 ) -> None:
     import pandas as pd
 
-    from dupguard.index import _batch, _workers
+    from dupguard.index import _workers
 
-    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
-    monkeypatch.setattr(_workers, "PIECE", 37)  # several pieces, the last one short
+    bulk_from_10.setattr(_workers, "PIECE", 37)  # several pieces, the last one short
     rows = _bad_rows(customers)
     one, two = Index(), Index()
     bad_one = one.add_many(rows, on_error="skip", workers=1)
@@ -670,19 +684,13 @@ def test_a_bulk_load_through_a_worker_builds_the_same_index(
                                            RecordReason.DUPLICATE_ID, RecordReason.BAD_VALUE_TYPE]
     frame = Index()
     frame.add_many(pd.DataFrame(customers), workers=2)
-    one_frame = Index()
-    one_frame.add_many(customers, workers=1)
-    assert frame._state() == one_frame._state()
+    assert frame._state() == _one_process(customers)._state()
 
 
 def test_a_bulk_load_through_a_worker_raises_the_first_bad_record_and_adds_nothing(
-    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+    customers: list[dict[str, Any]], bulk_from_10: pytest.MonkeyPatch
 ) -> None:
-    from dupguard.index import _batch
-
-    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
-    ix = Index()
-    ix.add_many(customers[:5], workers=1)
+    ix = _one_process(customers[:5])
     before = ix._state()
     with pytest.raises(InvalidRecord) as err:
         ix.add_many(_bad_rows(customers[5:]), workers=2)
@@ -691,37 +699,31 @@ def test_a_bulk_load_through_a_worker_raises_the_first_bad_record_and_adds_nothi
 
 
 def test_a_failed_bulk_load_worker_is_done_here_with_a_warning(
-    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+    customers: list[dict[str, Any]], bulk_from_10: pytest.MonkeyPatch
 ) -> None:
     import sys
 
-    from dupguard.index import _batch
-
-    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
-    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
-    one, two = Index(), Index()
-    one.add_many(customers, workers=1)
+    bulk_from_10.setattr(sys, "executable", "/nonexistent/python")
+    two = Index()
     with pytest.warns(RuntimeWarning, match=f"indexing rows 0-{len(customers) - 1} here"):
         two.add_many(customers, workers=2)
-    assert two._state() == one._state()
+    assert two._state() == _one_process(customers)._state()
 
 
 def test_a_bulk_load_worker_dying_midway_keeps_its_pieces(
-    customers: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+    customers: list[dict[str, Any]], bulk_from_10: pytest.MonkeyPatch
 ) -> None:
     # pieces of 20 rows; the worker dies reading row 250: rows 240 on are normalized here
-    from dupguard.index import _batch, _workers
+    from dupguard.index import _workers
     from tests.support import DiesElsewhere
 
-    monkeypatch.setattr(_batch, "PARALLEL_MIN_ROWS", 10)
-    monkeypatch.setattr(_workers, "PIECE", 20)
+    bulk_from_10.setattr(_workers, "PIECE", 20)
     rows: list[dict[str, Any]] = [*customers]
     rows[250] = DiesElsewhere(customers[250])
-    one, two = Index(), Index()
-    one.add_many(customers, workers=1)
+    two = Index()
     with pytest.warns(RuntimeWarning, match=f"indexing rows 240-{len(rows) - 1} here: extraction worker exited with 3"):
         two.add_many(rows, workers=2)
-    assert two._state() == one._state()
+    assert two._state() == _one_process(customers)._state()
 
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])

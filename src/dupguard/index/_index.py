@@ -18,7 +18,7 @@ import heapq
 import marshal
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -438,15 +438,15 @@ class Index:
         """
         from dupguard.index import _batch
 
-        n_workers = _batch._workers_arg(workers)
+        n_workers = _batch._workers_arg(workers) or available_cores()
         # Records are indexed as they come (no list of features held: at a million records it
         # would outweigh the index); on an error the ones added are removed again, which
         # restores the exact prior state.
         rejected: list[InvalidRecord] = []
         added: list[str] = []
         rows = rows_of(records)
-        worker: Iterator[Features | Any] | None = None
-        if (n_workers is None and available_cores() > 1) or (n_workers or 1) > 1:
+        worker: Generator[Features | Any, None, None] | None = None
+        if n_workers > 1:
             if is_frame(records):
                 rows = _batch._needed_columns(records, self._schema)
             if isinstance(rows, list | tuple) and len(rows) >= _batch.PARALLEL_MIN_ROWS:
@@ -475,9 +475,8 @@ class Index:
                 self._delete(rid)
             raise
         finally:
-            close = getattr(worker, "close", None)
-            if close is not None:  # stops the worker, removes its files
-                close()
+            if worker is not None:  # stops the worker, removes its files
+                worker.close()
         if len(added) >= _FLUSH_AFTER:
             # A bulk load ends merged: the buffers are the least compact part of the index.
             self._merge()
@@ -487,7 +486,7 @@ class Index:
             _release_free_heap()
         return tuple(rejected)
 
-    def _from_worker(self, rows: list[Any]) -> Iterator[Features | Any]:
+    def _from_worker(self, rows: list[Any]) -> Generator[Features | Any, None, None]:
         """*rows* in order, each as the :class:`Features` a worker process extracted — or the
         row itself where the worker rejected it (extracted again here, to raise its error) or
         did not get to it (it failed: its rows are extracted here, after a warning)."""
@@ -501,15 +500,14 @@ class Index:
             worker: _workers.Worker | None = None
             try:
                 worker = _workers.Worker(self._schema, rows, 0, tmp, piece=min(_workers.PIECE, _BULK_PIECE))
-                for start, stop, (got, sent) in worker.pieces():
+                for start, stop, (got, _) in worker.pieces():
                     accepted = dict(got)
+                    del got  # not held while the next piece is awaited
                     for row in range(start, stop):
                         feats = accepted.get(row)
                         yield rows[row] if feats is None else feats
                     done = stop
-                    del accepted, got, sent
-            except GeneratorExit:
-                raise
+                    del accepted
             except Exception as err:  # whatever failed, this process does what is left
                 warnings.warn(f"indexing rows {done}-{len(rows) - 1} here: {err}", RuntimeWarning, stacklevel=3)
             finally:
